@@ -1,0 +1,14 @@
+/** The core: pure TypeScript, no Office, no DOM, no Node APIs. */
+export * from './a1';
+export * from './grid';
+export * from './types';
+export * from './ruleIds';
+export * from './profile';
+export * from './kpi.types';
+export * from './summary';
+export * from './engine';
+export * from './messages';
+export * from './report';
+export { detectLayout } from './layout';
+export { parseKpiRows } from './kpi';
+export { ALL_RULES, RULES_BY_ID } from './rules';

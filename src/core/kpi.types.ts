@@ -1,0 +1,55 @@
+/** Parsed KPI cells. Implemented in kpi.ts; the types live here so every module shares them. */
+
+/** A number with its unit as read from KPI text ("8人" → {value: 8, unit: "人"}). */
+export interface KpiAmount {
+  value: number;
+  /** Normalised unit: 人, 件, 回, か所, 市町村, %, 万人 …; "" when none. */
+  unit: string;
+  /** The piece of text the number was read from. */
+  source: string;
+}
+
+/** One KPI in a cell (cells may hold several, numbered ①②…). */
+export interface KpiItem {
+  /** 1 for ①, 2 for ② …; 0 when unnumbered. */
+  index: number;
+  target: KpiAmount | null;
+  actual: KpiAmount | null;
+  /** actual ÷ target × 100 when both are known and target > 0, else null. */
+  ratePercent: number | null;
+}
+
+export type GradeStatus =
+  /** 達成度 cell empty. */
+  | 'empty'
+  /** One of the scale's grades, written exactly. */
+  | 'valid'
+  /** A scale grade written differently (Ｂ, b, " B "): normalised holds the grade. */
+  | 'not-normalized'
+  /** The no-KPI mark ("-", also ー/－/— are read as it but flagged not-normalized). */
+  | 'no-kpi'
+  /** Anything else. */
+  | 'invalid';
+
+export interface KpiRow {
+  /** Sheet row (0-based). */
+  row: number;
+  targetText: string;
+  actualText: string;
+  gradeText: string;
+  /** The target cell holds a KPI (not empty and not the no-KPI mark). */
+  hasKpi: boolean;
+  /** The actual cell holds something other than empty / the no-KPI mark. */
+  hasActual: boolean;
+  items: KpiItem[];
+  /**
+   * The row's achievement rate in percent: from the rate column when it holds a number (0.25 → 25 %,
+   * 25 → 25 %), else the first item's computed rate; null when unknown.
+   */
+  ratePercent: number | null;
+  gradeStatus: GradeStatus;
+  /** The grade as it should be written (scale grade or the no-KPI mark), or null when empty/invalid. */
+  grade: string | null;
+  /** hasKpi but no number could be read from the target (or from a non-empty actual). */
+  unparsed: boolean;
+}

@@ -1,0 +1,148 @@
+import { rangeToA1 } from './a1';
+import type { Grid } from './grid';
+import type { KpiRow } from './kpi.types';
+import type { Profile } from './profile';
+import type { Finding, Layout } from './types';
+
+export const MISSING = 'missing';
+export const INVALID = 'invalid';
+
+export interface SectionSummary {
+  /** The section title as written, or "" for rows before the first section. */
+  title: string;
+  /** Sheet row of the section title (0-based), or null. */
+  row: number | null;
+  initiatives: number;
+  kpis: number;
+  graded: number;
+  findings: number;
+}
+
+export interface AgencySummary {
+  name: string;
+  initiatives: number;
+  kpis: number;
+  findings: number;
+}
+
+/** Everything a summary (CLI text, xlsx sheet, task pane, Office summary sheet) shows. */
+export interface SummaryModel {
+  sheet: string;
+  fiscalYear: number | null;
+  /** A1 range of the table, or null when none was found. */
+  tableRange: string | null;
+  /** A table was found and no finding is an error. */
+  ready: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** Data rows (initiatives). */
+  rows: number;
+  /** KPIs (numbered KPIs in a cell count one each). */
+  kpis: number;
+  /** Grade keys in display order: the scale's grades, the no-KPI mark, "missing" (and "invalid" when any). */
+  gradeOrder: string[];
+  /** Count of data rows per grade key. */
+  grades: Record<string, number>;
+  sections: SectionSummary[];
+  agencies: AgencySummary[];
+  findings: Finding[];
+}
+
+/** The grade key a data row counts under. */
+export function gradeKey(k: KpiRow, profile: Profile): string {
+  if (k.gradeStatus === 'empty') return k.hasKpi ? MISSING : profile.noKpiGrade;
+  if (k.gradeStatus === 'invalid' || k.grade === null) return INVALID;
+  return k.grade;
+}
+
+export function kpiCount(k: KpiRow): number {
+  return k.hasKpi ? Math.max(1, k.items.length) : 0;
+}
+
+/** Split an agencies cell into names (、 , ， ・ line breaks; notes after * dropped). */
+export function splitAgencies(text: string): string[] {
+  return text
+    .split(/[、,，\n\r]+/)
+    .map((s) => s.replace(/\s*[*＊※].*$/, '').trim())
+    .filter((s) => s !== '');
+}
+
+export function buildSummary(
+  grid: Grid,
+  layout: Layout | null,
+  kpis: KpiRow[],
+  findings: Finding[],
+  profile: Profile,
+): SummaryModel {
+  const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+  const errors = count('error');
+  const gradeOrder = [...profile.gradeScale.map((s) => s.grade), profile.noKpiGrade, MISSING];
+  const grades: Record<string, number> = Object.fromEntries(gradeOrder.map((g) => [g, 0]));
+  for (const k of kpis) {
+    const g = gradeKey(k, profile);
+    if (!(g in grades)) gradeOrder.push(g);
+    grades[g] = (grades[g] ?? 0) + 1;
+  }
+
+  const sections: SectionSummary[] = [];
+  const agencies = new Map<string, AgencySummary>();
+  if (layout) {
+    const findingsByRow = new Map<number, number>();
+    for (const f of findings) if (f.row !== null) findingsByRow.set(f.row, (findingsByRow.get(f.row) ?? 0) + 1);
+    const kpiByRow = new Map(kpis.map((k) => [k.row, k]));
+    const bySection = new Map<number, SectionSummary>();
+    const sectionOf = (i: number): SectionSummary => {
+      let s = bySection.get(i);
+      if (!s) {
+        const sec = layout.sections[i];
+        s = { title: sec?.title ?? '', row: sec?.row ?? null, initiatives: 0, kpis: 0, graded: 0, findings: 0 };
+        bySection.set(i, s);
+      }
+      return s;
+    };
+    layout.sections.forEach((sec, i) => {
+      const s = sectionOf(i);
+      s.findings += findingsByRow.get(sec.row) ?? 0;
+    });
+    const agencyCol = layout.columns.agencies;
+    for (const d of layout.dataRows) {
+      const k = kpiByRow.get(d.row);
+      const n = k ? kpiCount(k) : 0;
+      const graded = k && k.hasKpi && (k.gradeStatus === 'valid' || k.gradeStatus === 'not-normalized') ? 1 : 0;
+      const nf = findingsByRow.get(d.row) ?? 0;
+      const s = sectionOf(d.section);
+      s.initiatives++;
+      s.kpis += n;
+      s.graded += graded;
+      s.findings += nf;
+      if (agencyCol !== undefined) {
+        for (const name of new Set(splitAgencies(grid.shownText(d.row, agencyCol)))) {
+          const a = agencies.get(name) ?? { name, initiatives: 0, kpis: 0, findings: 0 };
+          a.initiatives++;
+          a.kpis += n;
+          a.findings += nf;
+          agencies.set(name, a);
+        }
+      }
+    }
+    sections.push(...[...bySection.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+  }
+
+  return {
+    sheet: grid.name,
+    fiscalYear: layout?.fiscalYear ?? null,
+    tableRange: layout ? rangeToA1(layout.range) : null,
+    ready: layout !== null && errors === 0,
+    errors,
+    warnings: count('warning'),
+    infos: count('info'),
+    rows: layout?.dataRows.length ?? 0,
+    kpis: kpis.reduce((n, k) => n + kpiCount(k), 0),
+    gradeOrder,
+    grades,
+    sections,
+    agencies: [...agencies.values()].sort((a, b) => b.initiatives - a.initiatives || a.name.localeCompare(b.name, 'ja')),
+    findings,
+  };
+}

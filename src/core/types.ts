@@ -1,0 +1,96 @@
+import type { CellRange } from './a1';
+
+/** Column roles. The ids are part of the public report contract. */
+export const ROLES = [
+  'target_group',
+  'label',
+  'initiative',
+  'plan',
+  'indicator',
+  'kpi_target',
+  'kpi_actual',
+  'rate',
+  'grade',
+  'results',
+  'issues',
+  'agencies',
+  'remarks',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export type Lang = 'ja' | 'en';
+
+/** A text in both languages. Templates may hold {name} placeholders filled from a finding's data. */
+export interface Localized {
+  ja: string;
+  en: string;
+}
+
+export interface HeaderCell {
+  row: number;
+  col: number;
+  /** The text as written in the sheet. */
+  text: string;
+  /** The role it was recognised as, if any. */
+  role?: Role;
+  /** Western fiscal year named in the cell (令和6年度 / R6年度 / 2024年度 → 2024), if any. */
+  fiscalYear?: number;
+}
+
+export interface SectionRow {
+  row: number;
+  /** Column the section title is written in. */
+  col: number;
+  /** The title as written ("①課題やニーズの把握"). */
+  title: string;
+}
+
+export interface DataRow {
+  row: number;
+  /** Index into Layout.sections of the section the row belongs to, or -1 before the first section. */
+  section: number;
+  /** The sub-label (ア/イ/ウ) from the label column or the start of the initiative text, or "". */
+  label: string;
+  /** 対象者 as it applies to this row: the cell itself, its merge, or the last one written above. */
+  targetGroup: string;
+}
+
+/** What layout detection found on a sheet. Coordinates are 0-based sheet coordinates. */
+export interface Layout {
+  /** The table's range (header rows through the last data row). */
+  range: CellRange;
+  /** The header rows (one or two; the first table header only). */
+  headerRows: number[];
+  /** The fiscal year named in the headers (western, e.g. 2024), or null when none is named. */
+  fiscalYear: number | null;
+  /** Column of each recognised role. */
+  columns: Partial<Record<Role, number>>;
+  /** Roles that were recognised in more than one column: all their columns (the first is the one used). */
+  duplicates: { role: Role; cols: number[] }[];
+  /** Every non-empty header cell, recognised or not. */
+  headerCells: HeaderCell[];
+  sections: SectionRow[];
+  dataRows: DataRow[];
+  /** Rows inside the table that repeat the header (two printed pages pasted together). */
+  repeatedHeaderRows: number[];
+}
+
+/** A finding as the engine reports it; messages are resolved per language by messages.ts. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** 0-based sheet cell, or null for findings about the sheet or a column role that is absent. */
+  row: number | null;
+  col: number | null;
+  /** For column findings (missing-column, duplicate-column). */
+  role?: Role;
+  /** Key into the rule's messages. */
+  messageId: string;
+  /** Key into the rule's messages for the suggested fix, if there is one. */
+  suggestionId?: string;
+  /** Values for the message placeholders. */
+  data: Record<string, string | number>;
+}

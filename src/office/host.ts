@@ -1,0 +1,54 @@
+import type { CheckResult } from '../core/engine';
+import type { Profile } from '../core/profile';
+import type { Lang } from '../core/types';
+
+/** A failure the pane shows as a message bar: what happened and what to do, in both languages. */
+export class HostError extends Error {
+  constructor(
+    readonly code:
+      | 'protected'
+      | 'sheet-gone'
+      | 'too-large'
+      | 'api-unsupported'
+      | 'workbook-changed'
+      | 'no-table'
+      | 'unknown',
+    readonly ja: string,
+    readonly en: string,
+  ) {
+    super(en);
+    this.name = 'HostError';
+  }
+}
+
+export interface ValidateOutcome {
+  result: CheckResult;
+  /** Number of cells painted. */
+  highlighted: number;
+}
+
+export interface SheetInfo {
+  name: string;
+  /** Used range address, e.g. "A1:K23", or null for an empty sheet. */
+  usedRange: string | null;
+}
+
+/**
+ * What the task pane and the ribbon command ask of Excel. Implemented on Office.js by
+ * src/office/excelHost.ts (which runs on real Excel and, in tests and the preview, on the simulator).
+ */
+export interface ExcelHost {
+  /** The active sheet's name and used range (one round trip). */
+  activeSheet(): Promise<SheetInfo>;
+  /** Read the active sheet, run the engine, paint highlights (replacing earlier ones). */
+  validate(profile: Profile): Promise<ValidateOutcome>;
+  /** Remove every highlight this add-in painted, on every sheet; returns the number of sheets cleared. */
+  clearHighlights(): Promise<number>;
+  /** Insert (or replace our own) summary sheet for a result; returns the sheet's name. */
+  insertSummary(result: CheckResult, lang: Lang): Promise<string>;
+  /** Activate a sheet and select one cell ("G22"). */
+  selectCell(sheet: string, address: string): Promise<void>;
+  /** The profile saved in the workbook (document settings), or null. */
+  loadProfile(): Promise<Profile | null>;
+  saveProfile(profile: Profile | null): Promise<void>;
+}
