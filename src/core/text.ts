@@ -25,7 +25,7 @@ export function hasHtmlMarkup(s: string): boolean {
 
 /**
  * The text as staff see it in Excel: list items and paragraphs on their own lines, tags removed,
- * entities decoded, at most one blank line in a row.
+ * entities decoded, no blank lines.
  */
 export function htmlToText(s: string): string {
   const out = s
@@ -42,7 +42,7 @@ export function htmlToText(s: string): string {
   return out
     .split('\n')
     .map((l) => l.replace(/[ \t\u3000]+/g, ' ').trim())
-    .filter((l, i, a) => l !== '' || (i > 0 && a[i - 1] !== ''))
+    .filter((l) => l !== '')
     .join('\n')
     .trim();
 }
