@@ -15,7 +15,8 @@ export function squash(s: string): string {
   return s.replace(/[\s\u3000]+/g, ' ').trim();
 }
 
-const TAG_RE = /<\/?(?:ul|ol|li|p|br|div|span|b|i|u|strong|em|font|table|tr|td|th|a)\b[^>]*>/gi;
+const TAG_RE =
+  /<\/?(?:ul|ol|li|p|br|hr|div|span|b|i|u|s|strong|em|font|table|thead|tbody|tr|td|th|a|img|script|style|iframe|svg|object|embed|h[1-6])\b[^>]*>/gi;
 
 /** True when the text holds HTML markup pasted from a web page or PDF extract. */
 export function hasHtmlMarkup(s: string): boolean {

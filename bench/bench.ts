@@ -1,0 +1,278 @@
+/**
+ * npm run bench: the CLI on a 50,000-row workbook laid out like the sample, against the floor (ExcelJS
+ * only reading the same file). Each measurement runs in a fresh Node process so that one does not warm
+ * up or fill the heap for the next; times are taken inside the child from before it loads any module,
+ * and peak memory is the child's maxRSS (process.resourceUsage). Results go to stdout and to
+ * docs/performance.md (section "CLI (issue 2)").
+ *
+ *   BENCH_ROWS=50000 BENCH_RUNS=3 npm run bench
+ */
+import { execFileSync, fork } from 'child_process';
+import { existsSync, promises as fs, openSync, readFileSync, writeSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { performance } from 'perf_hooks';
+
+const T0 = performance.now();
+
+interface Sample {
+  ms: number;
+  maxRssMb: number;
+  detail?: Record<string, number>;
+}
+
+function send(s: Sample): void {
+  process.send!(s, undefined, {}, () => process.exit(0));
+}
+
+const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function childFloor(file: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await fs.readFile(file)) as unknown as import('exceljs').Buffer);
+  if (wb.worksheets.length === 0) throw new Error('no sheets');
+  send({ ms: performance.now() - T0, maxRssMb: maxRssMb() });
+}
+
+async function childCli(file: string): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { main } = require('../src/cli/kpi-check') as typeof import('../src/cli/kpi-check');
+  const devNull = openSync(os.devNull, 'w');
+  const code = await main(['--format', 'json', file], {
+    stdout: (s) => void writeSync(devNull, s),
+    stderr: (s) => void process.stderr.write(s),
+    progress: false,
+  });
+  if (code === 2) throw new Error('the CLI could not read the bench workbook');
+  send({ ms: performance.now() - T0, maxRssMb: maxRssMb() });
+}
+
+async function childEngine(file: string): Promise<void> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadWorkbook, activeSheetName, sheetToData } = require('../src/xlsx/read') as typeof import('../src/xlsx/read');
+  const { checkSheet } = require('../src/core/engine') as typeof import('../src/core/engine');
+  const { toJsonReport } = require('../src/core/report') as typeof import('../src/core/report');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const t = (f: () => void) => {
+    const s = performance.now();
+    f();
+    return performance.now() - s;
+  };
+  const s0 = performance.now();
+  const wb = await loadWorkbook(file);
+  const load = performance.now() - s0;
+  const ws = wb.getWorksheet(activeSheetName(wb)!)!;
+  let data!: ReturnType<typeof sheetToData>;
+  const toData = t(() => (data = sheetToData(ws)));
+  let result!: ReturnType<typeof checkSheet>;
+  const check = t(() => (result = checkSheet(data)));
+  const json = t(() => void JSON.stringify(toJsonReport([{ file, sheet: ws.name, result }], 'ja'), null, 2));
+  send({
+    ms: performance.now() - T0,
+    maxRssMb: maxRssMb(),
+    detail: { load, toData, check, json, rows: result.summary.rows, findings: result.findings.length },
+  });
+}
+
+// ------------------------------------------------------------------------------------------ the workbook
+
+async function buildWorkbook(file: string, totalRows: number): Promise<{ dataRows: number; sheetRows: number }> {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const ExcelJS = require('exceljs') as typeof import('exceljs');
+  const gen = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const seedText = readFileSync(path.join(gen.repoRoot(), 'seeds', gen.SEED_FILE), 'utf8');
+  const seed = gen.parseSeed(seedText);
+  const draft = gen.applyMistakes(seed, gen.draftMistakes(seed));
+  const font = { name: '游ゴシック', size: 10, charset: 128 };
+  const thin = { style: 'thin' as const, color: { argb: 'FF808080' } };
+  const border = { top: thin, left: thin, bottom: thin, right: thin };
+  const cols = gen.COLUMNS.length;
+
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
+  const ws = wb.addWorksheet(gen.SHEET_NAME, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
+  ws.columns = [14, 4, 40, 44, 30, 30, 8, 60, 56, 28, 14].map((width) => ({ width }));
+  const header1 = ['対象者', '取組内容', '', '実施計画(令和6年度)', 'KPI', '', '', '実績(令和6年度)', '令和6年度の取組を踏まえた課題と今後の方向性', '実施機関及び関係機関', '備考'];
+  const header2 = ['', '', '', '', '目標／令和6年度目標', '令和6年度実績', '達成度', '', '', '', ''];
+  for (const h of [header1, header2]) {
+    const row = ws.addRow(h.map((v) => (v === '' ? null : v)));
+    row.eachCell({ includeEmpty: true }, (c) => {
+      c.font = { ...font, bold: true };
+      c.border = border;
+      c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+      c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+    });
+  }
+  // The streaming writer can merge only rows it has not committed yet.
+  for (const m of ['A1:A2', 'B1:C1', 'B2:C2', 'D1:D2', 'E1:G1', 'H1:H2', 'I1:I2', 'J1:J2', 'K1:K2']) ws.mergeCells(m);
+  ws.getRow(2).commit();
+
+  let rowNo = 2;
+  let dataRows = 0;
+  // Every tenth copy of the table is the draft, so the findings are realistic too.
+  for (let copy = 0; rowNo + seed.entries.length <= totalRows; copy++) {
+    const table = copy % 10 === 9 ? draft : seed;
+    const first = rowNo + 1;
+    for (const e of table.entries) {
+      rowNo++;
+      if (e.kind === 'section') {
+        const inBlock = table.blocks.some((b) => rowNo - first >= b.first && rowNo - first <= b.last);
+        const from = inBlock ? 2 : 1;
+        const values: (string | null)[] = new Array(cols).fill(null);
+        values[from - 1] = e.title;
+        const row = ws.addRow(values);
+        row.eachCell({ includeEmpty: true }, (c) => {
+          c.border = border;
+          c.font = { ...font, bold: true };
+        });
+        ws.mergeCells(rowNo, from, rowNo, cols);
+        continue;
+      }
+      dataRows++;
+      const block = table.blocks.find((b) => b.first === rowNo - first);
+      const values = [block?.targetGroup ?? null, e.label, e.initiative, e.plan, e.target, e.actual, e.grade, e.results, e.issues, e.agencies, e.remarks];
+      const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
+      row.eachCell({ includeEmpty: true }, (c) => {
+        c.font = font;
+        c.border = border;
+        c.alignment = { vertical: 'top', wrapText: true };
+      });
+    }
+    for (const b of table.blocks) if (b.last > b.first) ws.mergeCells(first + b.first, 1, first + b.last, 1);
+    ws.getRow(rowNo).commit();
+  }
+  ws.commit();
+  await wb.commit();
+  return { dataRows, sheetRows: rowNo };
+}
+
+// ------------------------------------------------------------------------------------------ the parent
+
+function runChild(mode: string, file: string): Promise<Sample & { wallMs: number }> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--child', mode, file], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    let got: Sample | undefined;
+    child.on('message', (m) => (got = m as Sample));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (got) resolve({ ...got, wallMs: performance.now() - start });
+      else reject(new Error(`bench child ${mode} exited with ${code}`));
+    });
+  });
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+function machine(): Record<string, string> {
+  let nproc = String(os.availableParallelism());
+  try {
+    nproc = execFileSync('nproc', { encoding: 'utf8' }).trim();
+  } catch {
+    // nproc is not everywhere; availableParallelism says the same
+  }
+  return {
+    nproc,
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+const START = '<!-- bench:cli:start -->';
+const END = '<!-- bench:cli:end -->';
+
+async function writeDoc(section: string): Promise<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { repoRoot } = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
+  const doc = path.join(repoRoot(), 'docs', 'performance.md');
+  await fs.mkdir(path.dirname(doc), { recursive: true });
+  const block = `${START}\n${section}${END}\n`;
+  let text = existsSync(doc) ? await fs.readFile(doc, 'utf8') : '# Performance\n\n';
+  const a = text.indexOf(START);
+  const b = text.indexOf(END);
+  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + END.length + 1);
+  else text = `${text.trimEnd()}\n\n${block}`;
+  await fs.writeFile(doc, text);
+  return doc;
+}
+
+async function parent(): Promise<void> {
+  const totalRows = Number(process.env.BENCH_ROWS ?? 50000);
+  const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kpi-bench-'));
+  try {
+    const file = path.join(dir, `bench-${totalRows}.xlsx`);
+    const b0 = performance.now();
+    const { dataRows, sheetRows } = await buildWorkbook(file, totalRows);
+    const size = (await fs.stat(file)).size;
+    console.log(`workbook: ${sheetRows} rows (${dataRows} initiatives), ${(size / 2 ** 20).toFixed(1)} MiB, built in ${sec(performance.now() - b0)}`);
+
+    const floor: (Sample & { wallMs: number })[] = [];
+    const cli: (Sample & { wallMs: number })[] = [];
+    for (let i = 0; i < runs; i++) {
+      floor.push(await runChild('floor', file));
+      cli.push(await runChild('cli', file));
+      console.log(`run ${i + 1}/${runs}: floor ${sec(floor[i]!.ms)}, cli ${sec(cli[i]!.ms)}`);
+    }
+    const engine = await runChild('engine', file);
+    const d = engine.detail!;
+
+    const floorMs = median(floor.map((s) => s.ms));
+    const cliMs = median(cli.map((s) => s.ms));
+    const ratio = cliMs / floorMs;
+    const m = machine();
+    const load = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+    const rows: [string, string][] = [
+      ['Workbook', `${sheetRows} rows (${dataRows} initiatives, ${d.findings} findings), ${(size / 2 ** 20).toFixed(1)} MiB`],
+      ['CLI total (`kpi-check --format json`, in a fresh process: load modules, read, check, JSON)', sec(cliMs)],
+      ['Floor (ExcelJS `xlsx.load` of the same file, in a fresh process)', sec(floorMs)],
+      ['Ratio CLI ÷ floor (target ≤ 1.3)', ratio.toFixed(2)],
+      ['Engine only (`checkSheet` on the SheetData)', sec(d.check!)],
+      ['— of which reading into SheetData (`sheetToData`)', sec(d.toData!)],
+      ['— JSON report (`toJsonReport` + stringify)', sec(d.json!)],
+      ['Peak memory of the CLI (maxRSS)', `${median(cli.map((s) => s.maxRssMb))} MB`],
+      ['Peak memory of the floor (maxRSS)', `${median(floor.map((s) => s.maxRssMb))} MB`],
+      ['Wall time incl. Node start-up: CLI / floor', `${sec(median(cli.map((s) => s.wallMs)))} / ${sec(median(floor.map((s) => s.wallMs)))}`],
+    ];
+    const section =
+      `## CLI (issue 2)\n\n` +
+      `\`npm run bench\` (bench/bench.ts) builds a workbook laid out like seeds/sample.xlsx (the seed table repeated; ` +
+      `every tenth copy is the draft, so it has findings), then runs each measurement ${runs}× in a fresh Node process ` +
+      `and reports the median. Times are taken inside the process from before any module is loaded, so both the CLI ` +
+      `and the floor include loading ExcelJS; peak memory is the process's maxRSS.\n\n` +
+      `| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n\n` +
+      `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.os}; load average during the run ${load} ` +
+      `(the machine is shared, so times vary from run to run). Measured ${new Date().toISOString().slice(0, 10)}.\n\n`;
+    console.log('');
+    for (const [k, v] of rows) console.log(`${k}: ${v}`);
+    console.log(`machine: ${JSON.stringify(m)}, load ${load}`);
+    const doc = await writeDoc(section);
+    console.log(`\nwritten to ${path.relative(process.cwd(), doc)}`);
+    if (ratio > 1.3) console.log(`ratio ${ratio.toFixed(2)} is above the 1.3 target`);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+const [flag, mode, file] = process.argv.slice(2);
+const job =
+  flag === '--child'
+    ? mode === 'floor'
+      ? childFloor(file!)
+      : mode === 'cli'
+        ? childCli(file!)
+        : childEngine(file!)
+    : parent();
+job.catch((e: unknown) => {
+  console.error(`bench: ${(e as Error)?.stack ?? e}`);
+  process.exit(1);
+});

@@ -1,0 +1,28 @@
+import { DEFAULT_PROFILE } from '../core/profile';
+import { createExcelHost } from '../office/excelHost';
+import { initialLang, putCommandError } from '../taskpane/env';
+
+/**
+ * The ribbon's 集計 button (ExecuteFunction): validate the active sheet with the workbook's profile,
+ * then insert the summary sheet. A function command has no UI, so a failure is left in the document
+ * settings and shown by the task pane the next time it opens.
+ */
+export async function insertSummary(event: Office.AddinCommands.Event): Promise<void> {
+  try {
+    const host = createExcelHost();
+    const profile = (await host.loadProfile()) ?? DEFAULT_PROFILE;
+    const { result } = await host.validate(profile);
+    await host.insertSummary(result, initialLang());
+  } catch (e) {
+    const m = e as { ja?: unknown; en?: unknown; message?: unknown };
+    const ja = typeof m.ja === 'string' ? m.ja : String(m.message ?? e);
+    const en = typeof m.en === 'string' ? m.en : String(m.message ?? e);
+    await putCommandError({ ja, en }).catch(() => undefined);
+  } finally {
+    event.completed();
+  }
+}
+
+Office.onReady(() => {
+  Office.actions.associate('insertSummary', insertSummary);
+});

@@ -1,0 +1,375 @@
+import { cellText, isExcelError, type CellValue, type Grid } from './grid';
+import type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
+import type { Profile } from './profile';
+import { parseFiscalYear } from './headers';
+import { hasHtmlMarkup, htmlToText, nfkc } from './text';
+import type { Layout } from './types';
+
+export type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
+
+export type KpiKind = 'target' | 'actual';
+
+/** One numbered (①②…) or unnumbered piece of a KPI cell and the amount read from it. */
+export interface KpiTextItem {
+  /** 1 for ①, 2 for ② …; 0 when unnumbered. */
+  index: number;
+  /** The piece of the cell's text (after the circled number). */
+  text: string;
+  amount: KpiAmount | null;
+}
+
+export interface KpiParseOptions {
+  /** Which kind of cell the text is from: annotations labelled with the other kind are ignored. */
+  kind?: KpiKind;
+  /** The table's fiscal year (western): annotations naming another year are ignored. */
+  fiscalYear?: number | null;
+  /** Prefer a number with this unit when the text holds several (the target's unit, for actuals). */
+  unitHint?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Splitting a cell into numbered KPIs
+
+function circledIndex(ch: string): number {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0x2460 && c <= 0x2473) return c - 0x2460 + 1; // ①–⑳
+  if (c >= 0x3251 && c <= 0x325f) return c - 0x3251 + 21; // ㉑–㉟
+  if (c >= 0x32b1 && c <= 0x32bf) return c - 0x32b1 + 36; // ㊱–㊿
+  if (c >= 0x2776 && c <= 0x277f) return c - 0x2776 + 1; // ❶–❿
+  return 0;
+}
+
+const CIRCLED_RE = /[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf\u2776-\u277f]/gu;
+
+/**
+ * Split a KPI cell at its circled numbers. Text before the first number is dropped when there are
+ * numbered pieces (it is a heading such as the department); a cell without numbers is one piece, index 0.
+ */
+export function splitKpiText(text: string): { index: number; text: string }[] {
+  const plain = hasHtmlMarkup(text) ? htmlToText(text) : text;
+  const marks = [...plain.matchAll(CIRCLED_RE)];
+  if (marks.length === 0) return plain.trim() === '' ? [] : [{ index: 0, text: plain.trim() }];
+  return marks.map((m, i) => {
+    const start = m.index + m[0].length;
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : plain.length;
+    return { index: circledIndex(m[0]), text: plain.slice(start, end).trim() };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading one amount
+
+/** Unit spellings (after NFKC) → normalised unit, longest first within overlapping spellings. */
+const UNITS: [string, string][] = [
+  ['市町村', '市町村'],
+  ['事業所', '事業所'],
+  ['パーセント', '%'],
+  ['箇所', 'か所'],
+  ['か所', 'か所'],
+  ['カ所', 'か所'],
+  ['ヶ所', 'か所'],
+  ['ケ所', 'か所'],
+  ['ヵ所', 'か所'],
+  ['个所', 'か所'],
+  ['個所', 'か所'],
+  ['種類', '種類'],
+  ['団体', '団体'],
+  ['拠点', '拠点'],
+  ['施設', '施設'],
+  ['世帯', '世帯'],
+  ['企業', '企業'],
+  ['機関', '機関'],
+  ['地区', '地区'],
+  ['時間', '時間'],
+  ['日間', '日間'],
+  ['市町', '市町'],
+  ['町村', '町村'],
+  ['人', '人'],
+  ['名', '人'],
+  ['件', '件'],
+  ['回', '回'],
+  ['社', '社'],
+  ['校', '校'],
+  ['園', '園'],
+  ['部', '部'],
+  ['冊', '冊'],
+  ['枚', '枚'],
+  ['%', '%'],
+  ['割', '割'],
+  ['円', '円'],
+  ['市', '市'],
+  ['町', '町'],
+  ['村', '村'],
+];
+const UNIT_MAP = new Map(UNITS);
+const UNIT_ALT = UNITS.map(([s]) => s).join('|');
+
+const NUMBER_RE = new RegExp(
+  `(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万|千|億)?\\s*(${UNIT_ALT})?`,
+  'gu',
+);
+
+/** Dates, years and ordinals whose digits are not amounts. */
+const NOT_AMOUNT_RES: RegExp[] = [
+  // 令和6年度, R6年度, R7.3月末, H30.4.1, 令和元年
+  /(?<![A-Za-z])(?:令和|平成|R|H)\s*(?:元|\d{1,2})(?:\s*[./年]\s*\d{1,2}(?:\s*[./月]\s*\d{1,2})?)?\s*(?:年度|年|月末?|日)?/gu,
+  /\d{4}\s*(?:年度|年|[./]\s*\d{1,2}(?:\s*[./]\s*\d{1,2})?)/gu,
+  /\d{1,2}\s*月\s*(?:\d{1,2}\s*日|末|初旬|中旬|下旬)?/gu,
+  /第\s*\d+\s*\S/gu,
+  /\d+\s*(?:つ目|番目|次|期)/gu,
+];
+
+interface Candidate {
+  amount: KpiAmount;
+  hasUnit: boolean;
+}
+
+function candidates(text: string): Candidate[] {
+  let t = text;
+  for (const re of NOT_AMOUNT_RES) t = t.replace(re, (m) => ' '.repeat(m.length));
+  const out: Candidate[] = [];
+  for (const m of t.matchAll(NUMBER_RE)) {
+    // Digits glued to Latin letters (型番, "B2") are not amounts.
+    const before = t[m.index - 1] ?? '';
+    if (/[A-Za-z_.]/.test(before)) continue;
+    const prefix = m[3] ?? '';
+    const spelled = m[4];
+    let value = Number(m[1]!.replace(/,/g, '') + (m[2] ?? ''));
+    if (!Number.isFinite(value)) continue;
+    let unit = spelled ? UNIT_MAP.get(spelled)! : '';
+    if (unit === '割' && !prefix) {
+      value *= 10;
+      unit = '%';
+    }
+    out.push({
+      amount: { value, unit: prefix + unit, source: text.slice(m.index, m.index + m[0].length).trim() },
+      hasUnit: prefix + unit !== '',
+    });
+  }
+  return out;
+}
+
+function pick(cands: Candidate[], unitHint: string | undefined): KpiAmount | null {
+  if (cands.length === 0) return null;
+  if (unitHint) {
+    const same = cands.filter((c) => c.amount.unit === unitHint);
+    if (same.length) return same[same.length - 1]!.amount;
+  }
+  const withUnit = cands.filter((c) => c.hasUnit);
+  // The figure usually closes the KPI's description ("…につながった人数 8人"): take the last one.
+  return (withUnit.length ? withUnit[withUnit.length - 1]! : cands[cands.length - 1]!).amount;
+}
+
+const DATE_RE = /(?<![A-Za-z])(令和|平成|R|H)\s*(元|\d{1,2})\s*[./年]\s*(\d{1,2})\s*(?:[./月]|$)|(?<!\d)(\d{4})\s*[./年]\s*(\d{1,2})\s*[./月]/u;
+
+/**
+ * The fiscal year (western) an annotation names: 「R6年度」 → 2024; a date counts in the fiscal year
+ * it falls in (April–March: 「R7.3月末時点」 → 2024).
+ */
+export function annotationYear(text: string): number | null {
+  const t = nfkc(text);
+  const d = DATE_RE.exec(t);
+  if (d) {
+    const year = d[4] ? Number(d[4]) : (d[1] === '令和' || d[1] === 'R' ? 2018 : 1988) + (d[2] === '元' ? 1 : Number(d[2]));
+    const month = Number(d[5] ?? d[3]);
+    if (month >= 1 && month <= 12) return month <= 3 ? year - 1 : year;
+  }
+  return parseFiscalYear(t);
+}
+
+/**
+ * Read the amount of one KPI piece. A parenthesised annotation naming the fiscal year and the cell's
+ * kind (「（R6年度到達目標：32人）」 in a target cell) wins over the main figure; annotations naming
+ * another year (「（R5年度実績：4人）」) or the other kind are ignored; other annotations are used only
+ * when the main text holds no number.
+ */
+export function parseKpiAmount(text: string, opts: KpiParseOptions = {}): KpiAmount | null {
+  const s = nfkc(text);
+  const kind = opts.kind ?? 'target';
+  const fy = opts.fiscalYear ?? null;
+  const found: { preferred: KpiAmount | null } = { preferred: null };
+  const secondary: Candidate[] = [];
+  const main = s.replace(/\(([^()]*)\)|\[([^[\]]*)\]/g, (_m, a?: string, b?: string) => {
+    const inner = a ?? b ?? '';
+    const year = annotationYear(inner);
+    const saysTarget = /目標/.test(inner);
+    const saysActual = /実績|結果/.test(inner);
+    const saysBaseline = /現状|基準|当初|前年/.test(inner);
+    const otherKind = kind === 'target' ? saysActual && !saysTarget : saysTarget && !saysActual;
+    const ownKind = kind === 'target' ? saysTarget : saysActual;
+    if (saysBaseline || otherKind) return ' ';
+    if (year !== null) {
+      if (fy !== null && year === fy && found.preferred === null && (ownKind || (!saysTarget && !saysActual))) {
+        found.preferred = pick(candidates(inner), opts.unitHint);
+      }
+      return ' ';
+    }
+    secondary.push(...candidates(inner));
+    return ' ';
+  });
+  if (found.preferred) return found.preferred;
+  return pick(candidates(main), opts.unitHint) ?? pick(secondary, opts.unitHint);
+}
+
+/** Split a KPI cell into its numbered pieces and read the amount of each. */
+export function parseKpiText(text: string, opts: KpiParseOptions = {}): KpiTextItem[] {
+  return splitKpiText(text).map((p) => ({ ...p, amount: parseKpiAmount(p.text, opts) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rates and grades
+
+const SCALE: Record<string, number> = { 万: 1e4, 千: 1e3, 億: 1e8 };
+
+/** The amount in base units: 1.5万人 → {value: 15000, unit: 人}. */
+export function baseAmount(a: KpiAmount): { value: number; unit: string } {
+  const f = SCALE[a.unit.charAt(0)];
+  return f ? { value: a.value * f, unit: a.unit.slice(1) } : { value: a.value, unit: a.unit };
+}
+
+/** actual ÷ target × 100, or null when either is missing, the target is 0 or the units differ (人 vs 件). */
+export function ratePercent(target: KpiAmount | null, actual: KpiAmount | null): number | null {
+  if (!target || !actual) return null;
+  const t = baseAmount(target);
+  const a = baseAmount(actual);
+  if (t.value <= 0) return null;
+  if (t.unit !== a.unit && t.unit !== '' && a.unit !== '') return null;
+  return (a.value / t.value) * 100;
+}
+
+/** The grade the profile's scale gives for an achievement rate (percent). */
+export function gradeForRate(percent: number, profile: Profile): string {
+  const scale = profile.gradeScale;
+  for (const step of scale) if (percent + 1e-9 >= step.minPercent) return step.grade;
+  return scale[scale.length - 1]!.grade;
+}
+
+const DASH_RE = /^[-ー‐‑‒–—―−－─━~〜]+$/u;
+const NONE_WORDS = new Set(['なし', '無し', '該当なし', '設定なし', 'kpiなし', '対象外', 'n/a', 'na', '/']);
+
+/** True when a KPI cell says "no KPI": "-" (any dash), なし, 該当なし … */
+export function isNoKpiMark(text: string, profile: Profile): boolean {
+  const t = nfkc(text).replace(/[\s\u3000]+/g, '');
+  if (t === '') return false;
+  return t === nfkc(profile.noKpiGrade) || DASH_RE.test(t) || NONE_WORDS.has(t.toLowerCase());
+}
+
+/** Classify a 達成度 cell under the profile's scale. */
+export function normalizeGrade(text: string, profile: Profile): { status: GradeStatus; grade: string | null } {
+  if (text.replace(/[\s\u3000]+/g, '') === '') return { status: 'empty', grade: null };
+  const grades = profile.gradeScale.map((s) => s.grade);
+  if (grades.includes(text)) return { status: 'valid', grade: text };
+  if (text === profile.noKpiGrade) return { status: 'no-kpi', grade: profile.noKpiGrade };
+  const key = nfkc(text).replace(/[\s\u3000]+/g, '').toUpperCase();
+  const g = grades.find((x) => nfkc(x).replace(/\s+/g, '').toUpperCase() === key);
+  if (g !== undefined) return { status: 'not-normalized', grade: g };
+  if (key === nfkc(profile.noKpiGrade).toUpperCase() || DASH_RE.test(key)) {
+    return { status: 'not-normalized', grade: profile.noKpiGrade };
+  }
+  return { status: 'invalid', grade: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+function cellAmount(v: CellValue): KpiAmount | null {
+  return typeof v === 'number' ? { value: v, unit: '', source: String(v) } : null;
+}
+
+/** Pieces of a KPI cell: a number is one unnumbered piece; text is split and parsed. */
+function cellItems(v: CellValue, opts: KpiParseOptions, hint?: (index: number) => string | undefined): KpiTextItem[] {
+  if (typeof v === 'number') return [{ index: 0, text: String(v), amount: cellAmount(v) }];
+  if (typeof v !== 'string' || isExcelError(v)) return [];
+  return splitKpiText(v).map((p) => ({ ...p, amount: parseKpiAmount(p.text, { ...opts, unitHint: hint?.(p.index) }) }));
+}
+
+/**
+ * Pair target and actual pieces by their number. An unnumbered piece pairs with the other side's
+ * piece when that side has exactly one.
+ */
+function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[]): KpiItem[] {
+  const align = (xs: KpiTextItem[], other: KpiTextItem[]) =>
+    xs.length === 1 && other.length === 1 && xs[0]!.index !== other[0]!.index && xs[0]!.index === 0
+      ? [{ ...xs[0]!, index: other[0]!.index }]
+      : xs;
+  const t = align(targets, actuals);
+  const a = align(actuals, t);
+  const indices = [...new Set([...t.map((x) => x.index), ...a.map((x) => x.index)])].sort((x, y) => x - y);
+  return indices.map((index) => {
+    const target = t.find((x) => x.index === index)?.amount ?? null;
+    const actual = a.find((x) => x.index === index)?.amount ?? null;
+    return { index, target, actual, ratePercent: ratePercent(target, actual) };
+  });
+}
+
+/**
+ * The rate column's value in percent. A number may be a fraction (0.25, a cell formatted as %) or a
+ * percent (25): when the computed rate is known the closer reading wins, else numbers up to 3 are
+ * read as fractions (up to 300 %).
+ */
+function rateFromCell(v: CellValue, computed: number | null): number | null {
+  let n: number | null = null;
+  let explicitPercent = false;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string' && !isExcelError(v)) {
+    const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(nfkc(v).replace(/,/g, ''));
+    if (m) {
+      n = Number(m[1]);
+      explicitPercent = m[2] === '%';
+    }
+  }
+  if (n === null || !Number.isFinite(n)) return null;
+  if (explicitPercent) return n;
+  if (computed !== null) return Math.abs(n * 100 - computed) <= Math.abs(n - computed) ? n * 100 : n;
+  return Math.abs(n) <= 3 ? n * 100 : n;
+}
+
+/** Parse the KPI cells of every data row (one KpiRow per layout.dataRows, in order). */
+export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiRow[] {
+  const cols = layout.columns;
+  const fy = layout.fiscalYear;
+  const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : grid.value(row, col));
+  return layout.dataRows.map((d) => {
+    const tv = at(d.row, cols.kpi_target);
+    const av = at(d.row, cols.kpi_actual);
+    const gv = at(d.row, cols.grade);
+    const rv = at(d.row, cols.rate);
+    const targetText = cellText(tv);
+    const actualText = cellText(av);
+    const gradeText = cellText(gv);
+    const blankOrNone = (t: string) => t.trim() === '' || isNoKpiMark(t, profile);
+    const hasKpi = !blankOrNone(targetText);
+    const hasActual = !blankOrNone(actualText);
+
+    let items: KpiItem[] = [];
+    if (hasKpi) {
+      const targets = cellItems(tv, { kind: 'target', fiscalYear: fy });
+      const unitOf = (index: number) =>
+        (targets.length === 1 ? targets[0] : targets.find((t) => t.index === index))?.amount?.unit || undefined;
+      const actuals = hasActual ? cellItems(av, { kind: 'actual', fiscalYear: fy }, unitOf) : [];
+      items = pairItems(targets, actuals);
+    }
+    const firstRate = items.find((i) => i.ratePercent !== null)?.ratePercent ?? null;
+    const fromColumn = hasKpi ? rateFromCell(rv, firstRate) : null;
+    const { status, grade } = normalizeGrade(gradeText, profile);
+    const errorCell = isExcelError(tv) || (hasActual && isExcelError(av));
+    const unparsed =
+      hasKpi &&
+      !errorCell &&
+      fromColumn === null &&
+      (items.every((i) => i.target === null) || (hasActual && items.every((i) => i.actual === null)));
+    return {
+      row: d.row,
+      targetText,
+      actualText,
+      gradeText,
+      hasKpi,
+      hasActual,
+      items,
+      ratePercent: fromColumn ?? firstRate,
+      gradeStatus: status,
+      grade,
+      unparsed,
+    };
+  });
+}

@@ -1,0 +1,27 @@
+import type { RuleModule } from './types';
+import { cellIn, preview } from './util';
+
+const rule: RuleModule = {
+  id: 'invalid-grade',
+  defaultSeverity: 'error',
+  description: {
+    ja: '達成度が評価の区分（既定: S, A, B, C, D、KPI なしは「-」）にない',
+    en: 'The grade is not on the profile\'s scale (default S, A, B, C, D, and "-" for no KPI)',
+  },
+  messages: {
+    invalid: {
+      ja: '達成度「{value}」は使えません。{allowed} のいずれかを入力してください',
+      en: 'The grade "{value}" is not allowed; use one of {allowed}',
+    },
+  },
+  check(ctx) {
+    const col = ctx.layout?.columns.grade;
+    if (!ctx.layout || col === undefined) return;
+    const allowed = [...ctx.profile.gradeScale.map((s) => s.grade), ctx.profile.noKpiGrade].join(', ');
+    for (const k of ctx.kpis) {
+      if (k.gradeStatus !== 'invalid') continue;
+      ctx.report({ ...cellIn(ctx, k.row, col), messageId: 'invalid', data: { value: preview(k.gradeText, 20), allowed } });
+    }
+  },
+};
+export default rule;

@@ -1,0 +1,47 @@
+import { gradeForRate } from '../kpi';
+import type { RuleModule } from './types';
+import { cellIn, formatPercent } from './util';
+
+const rule: RuleModule = {
+  id: 'missing-grade',
+  defaultSeverity: 'error',
+  description: {
+    ja: 'KPI の目標があるのに達成度が未入力',
+    en: 'The KPI has a target but no grade (達成度)',
+  },
+  messages: {
+    missing: {
+      ja: 'KPIの目標があるのに達成度が未入力です',
+      en: 'The KPI has a target but no grade (達成度) has been entered',
+    },
+    suggestFromRate: {
+      ja: '達成率 {rate}% から {grade} と思われます',
+      en: 'The achievement rate of {rate}% suggests {grade}',
+    },
+    enterGrade: {
+      ja: '達成度（{allowed}）を入力してください',
+      en: 'Enter the grade ({allowed})',
+    },
+  },
+  check(ctx) {
+    const layout = ctx.layout;
+    const col = layout?.columns.grade;
+    if (!layout || col === undefined) return;
+    const allowed = ctx.profile.gradeScale.map((s) => s.grade).join(', ');
+    for (const k of ctx.kpis) {
+      if (!k.hasKpi || k.gradeStatus !== 'empty') continue;
+      const where = cellIn(ctx, k.row, col);
+      if (k.ratePercent !== null) {
+        ctx.report({
+          ...where,
+          messageId: 'missing',
+          suggestionId: 'suggestFromRate',
+          data: { rate: formatPercent(k.ratePercent), grade: gradeForRate(k.ratePercent, ctx.profile) },
+        });
+      } else {
+        ctx.report({ ...where, messageId: 'missing', suggestionId: 'enterGrade', data: { allowed } });
+      }
+    }
+  },
+};
+export default rule;

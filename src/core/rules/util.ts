@@ -1,0 +1,89 @@
+import { colToLetters } from '../a1';
+import { moveFormula, toR1C1 } from '../formula';
+import { roleLabel } from '../i18n';
+import type { Role } from '../types';
+import type { RuleContext } from './types';
+
+/** The cell when it lies in the grid's used range, else no cell (findings never point outside it). */
+export function cellIn(ctx: RuleContext, row: number, col: number): { row: number | null; col: number | null } {
+  return ctx.grid.contains(row, col) ? { row, col } : { row: null, col: null };
+}
+
+/** Placeholder data naming a role in both languages. */
+export function roleNames(role: Role): { roleJa: string; roleEn: string } {
+  return { roleJa: roleLabel(role, 'ja'), roleEn: roleLabel(role, 'en') };
+}
+
+/** One line, at most max characters ("…" when cut). */
+export function preview(text: string, max = 40): string {
+  const one = text.replace(/\s*[\r\n]+\s*/g, ' / ').replace(/[ \t\u3000]+/g, ' ').trim();
+  const chars = [...one];
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : one;
+}
+
+/** 25 → "25", 33.333… → "33.3". */
+export function formatPercent(p: number): string {
+  return String(Math.round(p * 10) / 10);
+}
+
+export function columnLetter(col: number): string {
+  return colToLetters(col);
+}
+
+
+/** Every cell of the table range that lies in the grid, row by row. */
+export function* tableCells(ctx: RuleContext): Generator<{ row: number; col: number }> {
+  const layout = ctx.layout;
+  if (!layout) return;
+  const g = ctx.grid;
+  const top = Math.max(layout.range.top, g.firstRow);
+  const bottom = Math.min(layout.range.bottom, g.lastRow);
+  const left = Math.max(layout.range.left, g.firstCol);
+  const right = Math.min(layout.range.right, g.lastCol);
+  for (let row = top; row <= bottom; row++) for (let col = left; col <= right; col++) yield { row, col };
+}
+
+/** The columns of the table range that lie in the grid. */
+export function gridColumns(ctx: RuleContext): number[] {
+  const layout = ctx.layout;
+  if (!layout) return [];
+  const cols: number[] = [];
+  for (let c = Math.max(layout.range.left, ctx.grid.firstCol); c <= Math.min(layout.range.right, ctx.grid.lastCol); c++) cols.push(c);
+  return cols;
+}
+
+export interface ColumnFormulas {
+  /** Data rows whose cell is not empty (a value or a formula). */
+  filled: number[];
+  formulas: { row: number; formula: string; pattern: string }[];
+  /** The pattern most formulas share, when more than half of them (and at least two) do. */
+  majority: { pattern: string; row: number; formula: string; count: number } | null;
+}
+
+/** The formulas of one column across the data rows, compared as relative R1C1 patterns. */
+export function columnFormulas(ctx: RuleContext, col: number): ColumnFormulas {
+  const filled: number[] = [];
+  const formulas: ColumnFormulas['formulas'] = [];
+  for (const d of ctx.layout?.dataRows ?? []) {
+    if (ctx.grid.isEmpty(d.row, col)) continue;
+    filled.push(d.row);
+    const formula = ctx.grid.formula(d.row, col);
+    if (formula !== null) formulas.push({ row: d.row, formula, pattern: toR1C1(formula, d.row, col) });
+  }
+  const counts = new Map<string, { count: number; row: number; formula: string }>();
+  for (const f of formulas) {
+    const c = counts.get(f.pattern);
+    if (c) c.count++;
+    else counts.set(f.pattern, { count: 1, row: f.row, formula: f.formula });
+  }
+  let majority: ColumnFormulas['majority'] = null;
+  for (const [pattern, c] of counts) {
+    if (c.count >= 2 && c.count * 2 > formulas.length && (!majority || c.count > majority.count)) majority = { pattern, ...c };
+  }
+  return { filled, formulas, majority };
+}
+
+/** The majority formula as it would read in another row of the column. */
+export function expectedFormula(m: NonNullable<ColumnFormulas['majority']>, row: number, col: number): string {
+  return moveFormula(m.formula, m.row, col, row, col);
+}

@@ -1,0 +1,443 @@
+/**
+ * The simulator's workbook: plain data (sheets of cells with values, formulas and formats, merges,
+ * conditional formats, custom properties, protection, the active sheet and the selection) plus the
+ * counters of the round trips made against it. No Office, no DOM, no Node APIs: it runs in the
+ * browser preview as well as in the tests.
+ */
+import { MAX_COLS, MAX_ROWS, toA1, type CellRange } from '../../core/a1';
+import type { CellValue } from '../../core/grid';
+import { localAddress, parseArea, parseAreaList } from './address';
+import { SimError, accessDenied, invalidArgument } from './errors';
+import { enter } from './input';
+
+export interface SimFont {
+  bold?: boolean;
+  italic?: boolean;
+  /** "#RRGGBB". */
+  color?: string;
+  size?: number;
+  name?: string;
+  underline?: string;
+}
+
+/** A cell's own format. Treated as immutable: changing a format replaces the object. */
+export interface SimStyle {
+  /** Solid fill "#RRGGBB"; absent = no fill. */
+  fill?: string;
+  font?: SimFont;
+  numberFormat?: string;
+  wrapText?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+  /** Format details the simulator does not model (borders, pattern fills…) as read from a file, kept as they were. */
+  extra?: unknown;
+}
+
+export interface SimCell {
+  value: CellValue;
+  formula?: string;
+  quotePrefix?: boolean;
+  style?: SimStyle;
+}
+
+export interface SimConditionalFormat {
+  id: string;
+  /** Excel.ConditionalFormatType: "Custom", "CellValue", "DataBar"… */
+  type: string;
+  ranges: CellRange[];
+  /** The rule formula of a Custom format. */
+  formula?: string;
+  format: { fill?: string; fontColor?: string; fontBold?: boolean; fontItalic?: boolean };
+  stopIfTrue: boolean;
+  /** A format read from a file that the simulator does not model, kept as it was. */
+  source?: unknown;
+}
+
+export interface SimChart {
+  id: string;
+  name: string;
+  type: string;
+  /** Sheet-qualified address of the source data. */
+  source: string;
+  seriesBy: string;
+  title: string | null;
+  /** Top-left and bottom-right cells it is placed over, if set. */
+  position: { start: string; end?: string } | null;
+}
+
+export interface SimCustomProperty {
+  key: string;
+  value: string;
+}
+
+const FORBIDDEN = /[[\]:*?/\\]/;
+
+/** Excel's rules for a worksheet name; throws InvalidArgument like Excel. */
+export function checkSheetName(name: unknown): string {
+  if (typeof name !== 'string') throw invalidArgument('sheet name');
+  if (name.length === 0 || name.length > 31) throw invalidArgument(`sheet name "${name}" must be 1–31 characters`);
+  if (FORBIDDEN.test(name)) throw invalidArgument(`sheet name "${name}" contains one of [ ] : * ? / \\`);
+  if (name.startsWith("'") || name.endsWith("'")) throw invalidArgument(`sheet name "${name}" starts or ends with an apostrophe`);
+  if (name.toLowerCase() === 'history') throw invalidArgument('the sheet name "History" is reserved');
+  return name;
+}
+
+const NAMED_COLOURS: Record<string, string> = {
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  orange: '#FFA500',
+  gray: '#808080',
+  grey: '#808080',
+  lightgray: '#D3D3D3',
+  lightgrey: '#D3D3D3',
+};
+
+/** "#abc", "#aabbcc", "red" → "#AABBCC"; anything else is InvalidArgument. */
+export function normalizeColour(c: unknown): string {
+  if (typeof c !== 'string') throw invalidArgument('colour');
+  const s = c.trim();
+  const named = NAMED_COLOURS[s.toLowerCase()];
+  if (named) return named;
+  let m = /^#?([0-9a-f]{6})$/i.exec(s);
+  if (m) return `#${m[1]!.toUpperCase()}`;
+  m = /^#?([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(s);
+  if (m) return `#${m[1]}${m[1]}${m[2]}${m[2]}${m[3]}${m[3]}`.toUpperCase();
+  throw invalidArgument(`colour "${s}"`);
+}
+
+const styleCache = new Map<string, SimStyle>();
+
+/** The same style object for equal styles, so a million cells do not hold a million copies. */
+export function internStyle(s: SimStyle | undefined): SimStyle | undefined {
+  if (!s) return undefined;
+  const clean: SimStyle = {};
+  for (const [k, v] of Object.entries(s)) if (v !== undefined) (clean as Record<string, unknown>)[k] = v;
+  if (Object.keys(clean).length === 0) return undefined;
+  const key = JSON.stringify(clean);
+  let hit = styleCache.get(key);
+  if (!hit) {
+    hit = Object.freeze(clean);
+    if (styleCache.size < 100000) styleCache.set(key, hit);
+  }
+  return hit;
+}
+
+export class SimSheet {
+  visibility: 'Visible' | 'Hidden' | 'VeryHidden' = 'Visible';
+  protected = false;
+  tabColor: string | null = null;
+  merges: CellRange[] = [];
+  /** Index 0 has the top priority. */
+  conditionalFormats: SimConditionalFormat[] = [];
+  customProperties: SimCustomProperty[] = [];
+  /** Column index → width in points. */
+  columnWidths = new Map<number, number>();
+  freeze = { rows: 0, columns: 0 };
+  charts: SimChart[] = [];
+  private rows: (SimCell | undefined)[][] = [];
+
+  constructor(
+    readonly workbook: SimWorkbook,
+    readonly id: string,
+    public name: string,
+  ) {}
+
+  cell(row: number, col: number): SimCell | undefined {
+    return this.rows[row]?.[col];
+  }
+
+  setCell(row: number, col: number, cell: SimCell | undefined): void {
+    if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) throw invalidArgument('cell outside the sheet');
+    const empty = !cell || (cell.value === null && cell.formula === undefined && !cell.style);
+    let r = this.rows[row];
+    if (!r) {
+      if (empty) return;
+      r = this.rows[row] = [];
+    }
+    if (empty) {
+      if (col < r.length) r[col] = undefined;
+    } else r[col] = cell;
+  }
+
+  /** Change one cell in place of the old one (cells are replaced, never mutated). */
+  update(row: number, col: number, f: (c: SimCell) => SimCell): void {
+    const old = this.cell(row, col) ?? { value: null };
+    this.setCell(row, col, f(old));
+  }
+
+  /** Rows that hold anything, as [row, cells]. */
+  *rowEntries(): Generator<[number, (SimCell | undefined)[]]> {
+    for (let r = 0; r < this.rows.length; r++) {
+      const cells = this.rows[r];
+      if (cells) yield [r, cells];
+    }
+  }
+
+  /** The used range: cells with a value or formula, and with valuesOnly false also formatted cells. */
+  usedRange(valuesOnly: boolean): CellRange | null {
+    let top = -1;
+    let bottom = -1;
+    let left = Number.MAX_SAFE_INTEGER;
+    let right = -1;
+    for (const [r, cells] of this.rowEntries()) {
+      for (let c = 0; c < cells.length; c++) {
+        const cell = cells[c];
+        if (!cell) continue;
+        if (cell.value === null && cell.formula === undefined && (valuesOnly || !cell.style)) continue;
+        if (top < 0) top = r;
+        bottom = r;
+        if (c < left) left = c;
+        if (c > right) right = c;
+      }
+    }
+    if (!valuesOnly)
+      for (const m of this.merges) {
+        if (top < 0 || m.top < top) top = m.top;
+        if (m.bottom > bottom) bottom = m.bottom;
+        if (m.left < left) left = m.left;
+        if (m.right > right) right = m.right;
+      }
+    return top < 0 ? null : { top, bottom, left, right };
+  }
+
+  /** Throws AccessDenied when the sheet is protected. */
+  assertWritable(what: string): void {
+    if (this.protected) throw accessDenied(`${what} on the protected sheet "${this.name}"`);
+  }
+
+  // ---- helpers for tests and fixtures (not part of the Excel API)
+
+  /** Enter values like typing them (strings starting with "=" become formulas) from the top-left cell of `at`. */
+  setValues(at: string, values: unknown[][]): void {
+    const { range } = parseArea(at);
+    values.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const e = enter(v, false);
+        if (e === 'unchanged') return;
+        this.update(range.top + i, range.left + j, (c) => {
+          const out: SimCell = { value: e.value };
+          if (e.formula) out.formula = e.formula;
+          if (e.quotePrefix) out.quotePrefix = true;
+          if (c.style) out.style = c.style;
+          return out;
+        });
+      }),
+    );
+  }
+
+  /** Change the format of every cell in the area(s). */
+  setStyle(address: string, patch: Partial<SimStyle>): void {
+    for (const a of parseAreaList(address))
+      for (let r = a.range.top; r <= a.range.bottom; r++)
+        for (let c = a.range.left; c <= a.range.right; c++)
+          this.update(r, c, (cell) => ({ ...cell, style: internStyle({ ...cell.style, ...patch }) }));
+  }
+
+  addConditionalFormat(cf: Omit<SimConditionalFormat, 'id'>): SimConditionalFormat {
+    const full = { ...cf, id: this.workbook.nextId('cf') };
+    this.conditionalFormats.unshift(full);
+    return full;
+  }
+
+  snapshot(): SheetSnapshot {
+    const cells: Record<string, CellSnapshot> = {};
+    for (const [r, row] of this.rowEntries())
+      row.forEach((cell, c) => {
+        if (!cell) return;
+        const s: CellSnapshot = { value: cell.value };
+        if (cell.formula !== undefined) s.formula = cell.formula;
+        if (cell.quotePrefix) s.quotePrefix = true;
+        if (cell.style) s.style = cell.style;
+        cells[toA1(r, c)] = s;
+      });
+    return {
+      name: this.name,
+      id: this.id,
+      visibility: this.visibility,
+      protected: this.protected,
+      tabColor: this.tabColor,
+      cells,
+      merges: this.merges.map(localAddress).sort(),
+      conditionalFormats: this.conditionalFormats.map((cf) => ({ ...cf, ranges: cf.ranges.map(localAddress) })),
+      customProperties: this.customProperties.map((p) => ({ ...p })),
+      columnWidths: Object.fromEntries([...this.columnWidths].sort((a, b) => a[0] - b[0])),
+      freeze: { ...this.freeze },
+      charts: this.charts.map((c) => ({ ...c })),
+    };
+  }
+}
+
+export interface CellSnapshot {
+  value: CellValue;
+  formula?: string;
+  quotePrefix?: true;
+  style?: SimStyle;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  id: string;
+  visibility: string;
+  protected: boolean;
+  tabColor: string | null;
+  /** Every cell that holds a value, formula or format, by A1 address. */
+  cells: Record<string, CellSnapshot>;
+  merges: string[];
+  conditionalFormats: (Omit<SimConditionalFormat, 'ranges'> & { ranges: string[] })[];
+  customProperties: SimCustomProperty[];
+  columnWidths: Record<number, number>;
+  freeze: { rows: number; columns: number };
+  charts: SimChart[];
+}
+
+export interface WorkbookSnapshot {
+  sheets: SheetSnapshot[];
+  activeSheet: string;
+  settings: Record<string, unknown>;
+}
+
+export interface SyncRecord {
+  /** UTF-8 bytes of the JSON of the queued operations (with the values written). */
+  requestBytes: number;
+  /** UTF-8 bytes of the JSON of the data loaded. */
+  responseBytes: number;
+  operations: number;
+}
+
+/** Excel on the web refuses requests and responses over 5 MB and reads of more than 5,000,000 cells. */
+export const LIMITS = {
+  payloadBytes: 5 * 1024 * 1024,
+  readCells: 5_000_000,
+  addressLength: 8192,
+  sheetNameLength: 31,
+};
+
+/** ExcelApi requirement set each simulated host supports. */
+export const HOSTS = {
+  Office2016: '1.2',
+  Office2019: '1.8',
+  Office2021: '1.14',
+  LTSC2024: '1.17',
+  M365: '1.20',
+  Web: '1.20',
+} as const;
+export type HostName = keyof typeof HOSTS;
+
+export function versionAtLeast(have: string, need: string): boolean {
+  const [a1 = 0, a2 = 0] = have.split('.').map(Number);
+  const [b1 = 0, b2 = 0] = need.split('.').map(Number);
+  return a1 > b1 || (a1 === b1 && a2 >= b2);
+}
+
+export class SimWorkbook {
+  sheets: SimSheet[] = [];
+  activeSheetId = '';
+  /** The selected range (on the active sheet). */
+  selection: { sheetId: string; range: CellRange } | null = null;
+  /** Workbook structure protection: no sheets added, deleted or renamed. */
+  structureProtected = false;
+  /** Office.context.document.settings as the add-in sees them, and as last saved with saveAsync. */
+  settings: Record<string, unknown> = {};
+  savedSettings: Record<string, unknown> = {};
+  /** The ExcelApi requirement set of the simulated host. */
+  apiVersion: string = HOSTS.M365;
+  /** Another workbook window has the focus: requests fail with InactiveWorkbook. */
+  inactive = false;
+  /** A cell is being edited: requests fail with InvalidOperationInCellEditMode. */
+  cellEditMode = false;
+  /** Called before each request is processed, with the 1-based sync number: tests change the workbook "meanwhile". */
+  beforeSync: ((n: number) => void) | null = null;
+  /** Simulated network time per round trip (ms); 0 by default. */
+  latencyMs = 0;
+  readonly syncs: SyncRecord[] = [];
+  private ids = 0;
+
+  /** A workbook with the given sheets (at least one; the first is active). */
+  constructor(sheetNames: string[] = ['Sheet1']) {
+    for (const n of sheetNames) this.addSheet(n);
+  }
+
+  nextId(kind: string): string {
+    this.ids++;
+    const n = String(this.ids).padStart(12, '0');
+    return kind === 'sheet' ? `{00000000-0001-0000-${n.slice(0, 4)}-${n}}` : `${kind}-${this.ids}`;
+  }
+
+  addSheet(name: string, at?: number): SimSheet {
+    checkSheetName(name);
+    if (this.sheet(name)) throw new SimError('ItemAlreadyExists', `A sheet named "${name}" already exists.`);
+    const s = new SimSheet(this, this.nextId('sheet'), name);
+    if (at === undefined) this.sheets.push(s);
+    else this.sheets.splice(at, 0, s);
+    if (!this.activeSheetId) this.activeSheetId = s.id;
+    return s;
+  }
+
+  /** Sheet by name (case-insensitive, as Excel compares them). */
+  sheet(name: string): SimSheet | undefined {
+    const k = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === k);
+  }
+
+  sheetById(id: string): SimSheet | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  get activeSheet(): SimSheet {
+    const s = this.sheetById(this.activeSheetId) ?? this.sheets[0];
+    if (!s) throw new SimError('GeneralException', 'The workbook has no sheets.');
+    return s;
+  }
+
+  /** Test helper: make a sheet active (and select its A1), as a user clicking its tab. */
+  activate(name: string): void {
+    const s = this.sheet(name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    this.activeSheetId = s.id;
+    this.selection = { sheetId: s.id, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+  }
+
+  removeSheet(s: SimSheet): void {
+    const i = this.sheets.indexOf(s);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    if (this.activeSheetId === s.id) {
+      const next = this.sheets.slice(i).concat(this.sheets.slice(0, i).reverse()).find((x) => x.visibility === 'Visible');
+      this.activeSheetId = next?.id ?? this.sheets[0]?.id ?? '';
+      this.selection = null;
+    }
+    if (this.selection?.sheetId === s.id) this.selection = null;
+  }
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  get largestRequest(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.requestBytes), 0);
+  }
+
+  get largestResponse(): number {
+    return this.syncs.reduce((m, s) => Math.max(m, s.responseBytes), 0);
+  }
+
+  resetStats(): void {
+    this.syncs.length = 0;
+  }
+
+  supports(version: string): boolean {
+    return versionAtLeast(this.apiVersion, version);
+  }
+
+  snapshot(): WorkbookSnapshot {
+    return {
+      sheets: this.sheets.map((s) => s.snapshot()),
+      activeSheet: this.activeSheet.name,
+      settings: JSON.parse(JSON.stringify(this.settings)) as Record<string, unknown>,
+    };
+  }
+}

@@ -1,0 +1,96 @@
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowSyncRegular, TableSimpleRegular } from '@fluentui/react-icons';
+import { fiscalYearLabel, t } from '../../core/i18n';
+import { localizeFinding } from '../../core/messages';
+import { tableInfo } from '../../core/report';
+import type { Lang } from '../../core/types';
+import type { SheetInfo, ValidateOutcome } from '../../office/host';
+import { p } from '../strings';
+
+const useStyles = makeStyles({
+  card: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: '6px',
+    padding: '10px 12px',
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  sheetRow: { display: 'flex', alignItems: 'center', gap: '6px' },
+  sheetName: { fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', flexGrow: 1 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: '12px',
+    rowGap: '2px',
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  def: { margin: 0, overflowWrap: 'anywhere' },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+interface Props {
+  lang: Lang;
+  sheet: SheetInfo | null;
+  outcome: ValidateOutcome | null;
+  busy: boolean;
+  onRefresh: () => void;
+}
+
+/** Which sheet the pane works on and what was found there. */
+export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
+  const styles = useStyles();
+  const result = outcome && sheet && outcome.result.sheet === sheet.name ? outcome.result : null;
+  const facts: [string, string][] = [];
+  if (sheet) facts.push([p('usedRange', lang), sheet.usedRange ?? p('emptySheet', lang)]);
+  if (result?.layout) {
+    const info = tableInfo(result.layout);
+    facts.push(
+      [t('table', lang), info.range],
+      [t('fiscalYear', lang), fiscalYearLabel(result.summary.fiscalYear, lang)],
+      [t('rows', lang), String(result.summary.rows)],
+      [t('kpis', lang), String(result.summary.kpis)],
+    );
+  }
+  const notFound = result && !result.layout ? result.findings.find((f) => f.ruleId === 'header-not-found') : undefined;
+  return (
+    <section className={styles.card} aria-label={p('activeSheet', lang)}>
+      <div className={styles.sheetRow}>
+        <TableSimpleRegular aria-hidden="true" />
+        <Text className={styles.sheetName}>
+          {p('activeSheet', lang)}: {sheet ? sheet.name : '—'}
+        </Text>
+        <Button
+          size="small"
+          appearance="subtle"
+          icon={<ArrowSyncRegular />}
+          aria-label={p('refresh', lang)}
+          title={p('refresh', lang)}
+          disabledFocusable={busy}
+          onClick={onRefresh}
+        />
+      </div>
+      {facts.length ? (
+        <dl className={styles.facts}>
+          {facts.map(([k, v]) => (
+            <div key={k} style={{ display: 'contents' }}>
+              <dt className={styles.term}>{k}</dt>
+              <dd className={styles.def}>{v}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {result && !result.layout ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t('tableNotFound', lang)}</MessageBarTitle>
+            {p('noTable', lang)}
+            {notFound ? <div>{localizeFinding(notFound, lang).message}</div> : null}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!result ? <Text className={styles.hint}>{p('notChecked', lang)}</Text> : null}
+    </section>
+  );
+}

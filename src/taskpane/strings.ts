@@ -1,0 +1,85 @@
+import { format } from '../core/messages';
+import type { Lang, Localized } from '../core/types';
+
+/** Words only the task pane uses (shared words live in core/i18n.ts). English {s} → "s" unless n is 1. */
+const PANE = {
+  paneLabel: { ja: '進捗表チェッカーの作業ウィンドウ', en: 'KPI Progress Checker task pane' },
+  switchTo: { ja: 'English', en: '日本語' },
+  switchToLabel: { ja: '表示言語を英語に切り替える (English)', en: 'Switch the display language to Japanese (日本語)' },
+  results: { ja: '結果', en: 'Results' },
+  settings: { ja: '設定', en: 'Settings' },
+  views: { ja: '表示の切り替え', en: 'Views' },
+  actions: { ja: '操作', en: 'Actions' },
+  validate: { ja: '検証', en: 'Validate' },
+  validateLabel: { ja: '作業中のシートを検証する', en: 'Validate the active sheet' },
+  validating: { ja: '検証しています…', en: 'Validating…' },
+  insertSummary: { ja: '集計シートを挿入', en: 'Insert summary' },
+  inserting: { ja: '集計シートを作成しています…', en: 'Writing the summary sheet…' },
+  clearHighlights: { ja: 'ハイライトを消す', en: 'Clear highlights' },
+  clearing: { ja: 'ハイライトを消しています…', en: 'Clearing the highlights…' },
+  loading: { ja: 'シートを読み込んでいます…', en: 'Reading the sheet…' },
+  saving: { ja: '設定を保存しています…', en: 'Saving the settings…' },
+  exportJson: { ja: 'JSON で保存', en: 'Save as JSON' },
+  exportCsv: { ja: 'CSV で保存', en: 'Save as CSV' },
+  exported: { ja: '{file} を保存しました', en: 'Saved {file}' },
+  activeSheet: { ja: '作業中のシート', en: 'Active sheet' },
+  usedRange: { ja: '使用範囲', en: 'Used range' },
+  emptySheet: { ja: '（空のシート）', en: '(empty sheet)' },
+  refresh: { ja: '作業中のシートを読み直す', en: 'Read the active sheet again' },
+  notChecked: {
+    ja: 'まだ検証していません。[検証] を押すと表を探し、記入漏れや誤りを調べて該当セルに色を付けます。',
+    en: 'Not checked yet. Click Validate to find the table, check it and highlight the cells with problems.',
+  },
+  noTable: {
+    ja: 'このシートには進捗管理表が見つかりませんでした。表のあるシートを開いてから、もう一度 [検証] を押してください。',
+    en: 'No progress table was found on this sheet. Open the sheet that holds the table and click Validate again.',
+  },
+  readyBody: { ja: 'エラーはありません。このまま提出できます。', en: 'There are no errors. The file can be submitted as it is.' },
+  notReadyBody: {
+    ja: 'エラー {n} 件を直してから提出してください。色の付いたセルが対象です。',
+    en: 'Fix {n} error{s} before submitting. The highlighted cells show where.',
+  },
+  highlighted: { ja: '{n} 個のセルに色を付けました。', en: 'Highlighted {n} cell{s}.' },
+  cleared: { ja: 'ハイライトを消しました（{n} シート）。', en: 'Cleared the highlights ({n} sheet{s}).' },
+  summaryInserted: { ja: '集計シート「{name}」を挿入しました。', en: 'Inserted the summary sheet "{name}".' },
+  filter: { ja: '重要度で絞り込み', en: 'Filter by severity' },
+  showing: { ja: '{total} 件中 {shown} 件を表示', en: 'Showing {shown} of {total}' },
+  noneShown: { ja: '表示する指摘はありません。絞り込みを確かめてください。', en: 'No findings to show. Check the filter.' },
+  clickHint: { ja: '指摘を押すと、そのセルを選択します。', en: 'Click a finding to select its cell.' },
+  wholeSheet: { ja: 'シート全体', en: 'Whole sheet' },
+  goTo: { ja: '{cell} を選択', en: 'Select {cell}' },
+  more: { ja: 'さらに {n} 件を表示', en: 'Show {n} more' },
+  selectFailed: { ja: 'セル {cell} を選択できませんでした。', en: 'Could not select cell {cell}.' },
+  dismiss: { ja: '閉じる', en: 'Dismiss' },
+  errorTitle: { ja: '完了できませんでした', en: 'Could not finish' },
+  unexpected: {
+    ja: '予期しないエラーが起きました（{message}）。ブックを保存して作業ウィンドウを開き直し、もう一度お試しください。',
+    en: 'An unexpected error occurred ({message}). Save the workbook, reopen the task pane and try again.',
+  },
+  commandFailed: { ja: 'リボンの [集計] が完了できませんでした: {message}', en: 'The ribbon Summary button could not finish: {message}' },
+  gradeScale: { ja: '達成度の基準', en: 'Grade thresholds' },
+  gradeScaleHelp: {
+    ja: '達成率（実績 ÷ 目標）がこの値以上ならその達成度です。上から大きい順に並べます。',
+    en: 'A row gets the grade when actual ÷ target is at least this percentage. Highest first.',
+  },
+  gradeMin: { ja: '{grade} の下限（%）', en: 'Minimum for {grade} (%)' },
+  requiredColumns: { ja: '必須の列', en: 'Required columns' },
+  rules: { ja: 'チェック項目', en: 'Checks' },
+  saveSettings: { ja: 'ブックに保存', en: 'Save in the workbook' },
+  resetSettings: { ja: '既定に戻す', en: 'Reset to default' },
+  settingsHelp: {
+    ja: '設定はこのブックに保存され、ファイルと一緒に渡ります。',
+    en: 'The settings are saved in this workbook and travel with the file.',
+  },
+  settingsSaved: { ja: '設定をブックに保存しました。次の検証から使われます。', en: 'Settings saved in the workbook. The next validation uses them.' },
+  settingsReset: { ja: '既定の設定に戻しました。', en: 'Settings reset to the default.' },
+  settingsInvalid: { ja: '設定に誤りがあります', en: 'The settings have errors' },
+  unsaved: { ja: '保存していない変更があります。', en: 'There are unsaved changes.' },
+} satisfies Record<string, Localized>;
+
+export type PaneKey = keyof typeof PANE;
+
+export function p(key: PaneKey, lang: Lang, data: Record<string, string | number> = {}): string {
+  const d = 's' in data || typeof data.n !== 'number' ? data : { ...data, s: data.n === 1 ? '' : 's' };
+  return format(PANE[key][lang], d);
+}

@@ -1,0 +1,259 @@
+/** Reading .xlsx files with ExcelJS into the core's SheetData. Node only. */
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import type { CellRange } from '../core/a1';
+import { parseRange } from '../core/a1';
+import type { CellValue, SheetData } from '../core/grid';
+
+/** A file that cannot be read as an .xlsx workbook. The message is one line, Japanese / English. */
+export class XlsxReadError extends Error {
+  override readonly name = 'XlsxReadError';
+  constructor(
+    message: string,
+    readonly file?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(buf: Uint8Array, magic: number[]): boolean {
+  return buf.length >= magic.length && magic.every((b, i) => buf[i] === b);
+}
+
+function notXlsxMessage(buf: Uint8Array): string {
+  if (buf.length === 0) return '空のファイルです / the file is empty';
+  if (startsWith(buf, OLE_MAGIC))
+    return (
+      '.xls 形式またはパスワード付きのブックです。Excel でパスワードを外し .xlsx で保存してください / ' +
+      'an .xls or password-protected workbook: remove the password and save it as .xlsx in Excel'
+    );
+  if (!startsWith(buf, ZIP_MAGIC))
+    return 'Excel ブック (.xlsx) ではありません / not an Excel workbook (.xlsx)';
+  return (
+    'Excel ブック (.xlsx) として読み込めません（ファイルが壊れているか途中で切れています） / ' +
+    'cannot read the Excel workbook (.xlsx): the file is damaged or truncated'
+  );
+}
+
+function fileErrorMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'ファイルが見つかりません / file not found';
+  if (code === 'EISDIR') return 'フォルダーです。ファイルを指定してください / this is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'ファイルを読む権限がありません / permission denied';
+  return `ファイルを読めません / cannot read the file (${code ?? String(err)})`;
+}
+
+/** Load a workbook from a path or the file's bytes. Throws XlsxReadError for anything that is not a readable .xlsx. */
+export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const file = typeof pathOrBuffer === 'string' ? pathOrBuffer : undefined;
+  let buf: Buffer;
+  if (typeof pathOrBuffer === 'string') {
+    try {
+      buf = await fs.readFile(pathOrBuffer);
+    } catch (err) {
+      throw new XlsxReadError(fileErrorMessage(err), file, { cause: err });
+    }
+  } else {
+    buf = Buffer.isBuffer(pathOrBuffer) ? pathOrBuffer : Buffer.from(pathOrBuffer);
+  }
+  if (!startsWith(buf, ZIP_MAGIC)) throw new XlsxReadError(notXlsxMessage(buf), file);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (err) {
+    throw new XlsxReadError(notXlsxMessage(buf), file, { cause: err });
+  }
+  if (wb.worksheets.length === 0)
+    throw new XlsxReadError(
+      'ワークシートがありません（xlsx 形式ではない可能性があります） / no worksheets (the file may not be an .xlsx workbook)',
+      file,
+    );
+  return wb;
+}
+
+/** The sheet that was active when the workbook was saved; else the first visible worksheet. */
+export function activeSheetName(wb: ExcelJS.Workbook): string | undefined {
+  const sheets = wb.worksheets;
+  const tab = wb.views?.[0]?.activeTab;
+  if (typeof tab === 'number') {
+    // orderNo is the sheet's position in workbook.xml, which is what activeTab counts.
+    const ws = sheets.find((s) => (s as unknown as { orderNo?: number }).orderNo === tab);
+    if (ws && ws.state === 'visible') return ws.name;
+  }
+  return (sheets.find((s) => s.state === 'visible') ?? sheets[0])?.name;
+}
+
+const { ValueType } = ExcelJS;
+
+/** "2024/4/1", or "2024/4/1 9:05" (":ss" when there are seconds), as Excel shows a date by default. */
+export function formatExcelDate(d: Date): string | null {
+  if (Number.isNaN(d.getTime())) return null;
+  const date = `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`;
+  const h = d.getUTCHours();
+  const m = d.getUTCMinutes();
+  const s = d.getUTCSeconds();
+  if (h === 0 && m === 0 && s === 0) return date;
+  const mm = String(m).padStart(2, '0');
+  return s === 0 ? `${date} ${h}:${mm}` : `${date} ${h}:${mm}:${String(s).padStart(2, '0')}`;
+}
+
+function richTextToString(rt: unknown): string {
+  if (!Array.isArray(rt)) return '';
+  let s = '';
+  for (const run of rt) if (run && typeof run.text === 'string') s += run.text;
+  return s;
+}
+
+/** An ExcelJS value (or a formula's result) as the core's CellValue. Unknown shapes give null, never a throw. */
+export function toCoreValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v : null;
+    case 'object':
+      break;
+    default:
+      return null;
+  }
+  if (v instanceof Date) return formatExcelDate(v);
+  const o = v as Record<string, unknown>;
+  if (typeof o.error === 'string') return o.error;
+  if ('richText' in o) return richTextToString(o.richText);
+  if ('text' in o) {
+    const t = o.text;
+    if (typeof t === 'string') return t;
+    if (t && typeof t === 'object' && 'richText' in t) return richTextToString((t as { richText: unknown }).richText);
+    return t === null || t === undefined ? null : toCoreValue(t);
+  }
+  if ('formula' in o || 'sharedFormula' in o) return toCoreValue(o.result);
+  return null;
+}
+
+/** What the cell shows: the value, a formula's cached result (null when none was saved). Merged-away cells are null. */
+export function cellValue(cell: ExcelJS.Cell): CellValue {
+  const type = cell.type;
+  if (type === ValueType.Merge || type === ValueType.Null) return null;
+  if (type === ValueType.Formula) return toCoreValue(cell.result);
+  return toCoreValue(cell.value);
+}
+
+/** The cell's formula as Office.js shows it ("=SUM(A1:A3)"), shared formulas translated to the cell; else null. */
+export function cellFormula(cell: ExcelJS.Cell): string | null {
+  if (cell.type !== ValueType.Formula) return null;
+  let f: string | undefined;
+  try {
+    f = cell.formula;
+  } catch {
+    return null;
+  }
+  if (typeof f !== 'string' || f === '') return null;
+  if (f.includes('_xl')) f = f.replace(/_xl(?:fn|ws|pm)\./g, '');
+  return f.startsWith('=') ? f : `=${f}`;
+}
+
+export function cellToCore(cell: ExcelJS.Cell): { value: CellValue; formula: string | null } {
+  return { value: cellValue(cell), formula: cellFormula(cell) };
+}
+
+/** The merged areas of a sheet, 0-based. */
+export function sheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { model?: Partial<Record<'top' | 'left' | 'bottom' | 'right', number>> }> })
+    ._merges;
+  const out: CellRange[] = [];
+  if (internal && typeof internal === 'object') {
+    for (const m of Object.values(internal)) {
+      const r = m?.model;
+      if (r && r.top && r.left && r.bottom && r.right)
+        out.push({ top: r.top - 1, left: r.left - 1, bottom: r.bottom - 1, right: r.right - 1 });
+    }
+    return out;
+  }
+  for (const ref of ws.model.merges ?? []) {
+    try {
+      out.push(parseRange(ref));
+    } catch {
+      // a merge reference we cannot parse is left out
+    }
+  }
+  return out;
+}
+
+/**
+ * The sheet's used range (cells holding a value or a formula) as SheetData: values with formula results,
+ * error codes as strings, rich text and hyperlinks as their text, dates as "yyyy/m/d"; formulas where present;
+ * merges.
+ */
+export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
+  const values: CellValue[][] = [];
+  let formulas: (string | null)[][] | undefined;
+  let firstRow = -1;
+  let lastRow = -1;
+  let minCol = Number.MAX_SAFE_INTEGER;
+
+  ws.eachRow((row, rowNumber) => {
+    const cells = (row as unknown as { _cells?: (ExcelJS.Cell | undefined)[] })._cells;
+    if (!Array.isArray(cells)) return;
+    let out: CellValue[] | undefined;
+    let fout: (string | null)[] | undefined;
+    let last = -1;
+    const r = rowNumber - 1;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      if (!cell) continue;
+      const type = cell.type;
+      if (type === ValueType.Null || type === ValueType.Merge) continue;
+      const v = type === ValueType.Formula ? toCoreValue(cell.result) : toCoreValue(cell.value);
+      const f = type === ValueType.Formula ? cellFormula(cell) : null;
+      if (v === null && f === null) continue;
+      if (!out) {
+        if (firstRow < 0) firstRow = r;
+        out = new Array<CellValue>(cells.length).fill(null);
+        values[r - firstRow] = out;
+      }
+      out[c] = v;
+      if (f !== null) {
+        if (!fout) {
+          formulas ??= [];
+          fout = new Array<string | null>(cells.length).fill(null);
+          formulas[r - firstRow] = fout;
+        }
+        fout[c] = f;
+      }
+      if (c < minCol) minCol = c;
+      last = c;
+      lastRow = r;
+    }
+    // Styled but empty cells at the end of the row are not part of the used range.
+    if (out && last + 1 < out.length) {
+      out.length = last + 1;
+      if (fout && fout.length > last + 1) fout.length = last + 1;
+    }
+  });
+
+  const merges = sheetMerges(ws);
+  if (firstRow < 0) return { name: ws.name, top: 0, left: 0, values: [], merges };
+
+  const rowCount = lastRow - firstRow + 1;
+  values.length = rowCount;
+  for (let i = 0; i < rowCount; i++) {
+    const row = values[i];
+    if (!row) values[i] = [];
+    else if (minCol > 0) values[i] = row.slice(minCol);
+  }
+  if (formulas) {
+    formulas.length = rowCount;
+    for (let i = 0; i < rowCount; i++) {
+      const row = formulas[i];
+      if (!row) formulas[i] = [];
+      else if (minCol > 0) formulas[i] = row.slice(minCol);
+    }
+  }
+  return { name: ws.name, top: firstRow, left: minCol, values, ...(formulas ? { formulas } : {}), merges };
+}

@@ -1,0 +1,376 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ExcelJS from 'exceljs';
+import './internal-links';
+import { quoteSheetName } from '../core/a1';
+import type { CheckResult } from '../core/engine';
+import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from '../core/i18n';
+import { localizeFinding } from '../core/messages';
+import { findingCell, isReadable, noKpiKey, type FileResult } from '../core/report';
+import type { Finding, Lang } from '../core/types';
+import { SEVERITIES } from '../core/types';
+
+/** Fill colours (ARGB) of the highlights; a missing grade gets its own strong colour so it is seen first. */
+export const HIGHLIGHT_FILL = {
+  'missing-grade': 'FFFF6633',
+  error: 'FFFFC7CE',
+  warning: 'FFFFEB9C',
+  info: 'FFBDD7EE',
+} as const;
+export type HighlightKind = keyof typeof HIGHLIGHT_FILL;
+
+export const SUMMARY_SHEET_NAME = '集計';
+const MAX_CELL_TEXT = 32767;
+
+export class OutputExistsError extends Error {
+  constructor(readonly path: string) {
+    super(`output exists: ${path}`);
+    this.name = 'OutputExistsError';
+  }
+}
+
+export class SameFileError extends Error {
+  constructor(readonly path: string) {
+    super(`output would overwrite the input: ${path}`);
+    this.name = 'SameFileError';
+  }
+}
+
+export interface WriteOptions {
+  /** Replace an existing output file (never the input). */
+  force?: boolean;
+  /** Paths the output must never replace (the inputs). */
+  protect?: string[];
+}
+
+export interface WriteCheckedOptions extends WriteOptions {
+  /** The input workbook as already loaded (in full, unmodified) from inputPath, to save reading it again. */
+  workbook?: ExcelJS.Workbook;
+}
+
+/** The highlight a cell gets from its findings: missing-grade first, then by severity. */
+export function highlightKind(findings: Finding[]): HighlightKind {
+  if (findings.some((f) => f.ruleId === 'missing-grade')) return 'missing-grade';
+  for (const s of SEVERITIES) if (findings.some((f) => f.severity === s)) return s;
+  return 'info';
+}
+
+/** 集計, or 集計 (2), 集計 (3) … when a sheet of that name exists (Excel compares names case-insensitively). */
+export function pickSheetName(existing: string[], base = SUMMARY_SHEET_NAME): string {
+  const taken = new Set(existing.map((n) => n.toLowerCase()));
+  if (!taken.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const name = `${base} (${i})`;
+    if (!taken.has(name.toLowerCase())) return name;
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
+  try {
+    const sa = fs.statSync(a);
+    const sb = fs.statSync(b);
+    return sa.dev === sb.dev && sa.ino === sb.ino;
+  } catch {
+    return false;
+  }
+}
+
+async function save(wb: ExcelJS.Workbook, outPath: string, opts: WriteOptions): Promise<void> {
+  for (const p of opts.protect ?? []) if (sameFile(outPath, p)) throw new SameFileError(outPath);
+  if (!opts.force && fs.existsSync(outPath)) throw new OutputExistsError(outPath);
+  const buf = Buffer.from(await wb.xlsx.writeBuffer());
+  try {
+    // "wx" creates the file only if it does not exist, so a file that appeared meanwhile is not replaced.
+    fs.writeFileSync(outPath, buf, { flag: opts.force ? 'w' : 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExistsError(outPath);
+    throw e;
+  }
+}
+
+/** Cell text as a plain string value (never a formula), within Excel's length limit. */
+function text(s: string): string {
+  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+}
+
+function solid(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb }, bgColor: { argb } };
+}
+
+function noteText(findings: Finding[], lang: Lang): string {
+  const lines = [`${t('appName', lang)}:`];
+  for (const f of findings) {
+    const { message, suggestion } = localizeFinding(f, lang);
+    lines.push(`【${severityLabel(f.severity, lang)}】${message}${suggestion ? `\n→ ${suggestion}` : ''}`);
+  }
+  return text(lines.join('\n'));
+}
+
+/** Fill the cells that have findings and attach a note (unless the cell already has one of its own). */
+function highlight(ws: ExcelJS.Worksheet, findings: Finding[], lang: Lang): void {
+  const byCell = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const a = findingCell(f);
+    if (a) byCell.set(a, [...(byCell.get(a) ?? []), f]);
+  }
+  for (const [addr, fs_] of byCell) {
+    const cell = ws.getCell(addr);
+    // Styles read from a file are shared between cells with the same style id: replace, never mutate.
+    cell.style = { ...cell.style, fill: solid(HIGHLIGHT_FILL[highlightKind(fs_)]) };
+    if (!cell.note) cell.note = noteText(fs_, lang);
+  }
+}
+
+const GRADE_COLOURS: Record<string, string> = {
+  S: 'FF2E7D32',
+  A: 'FF43A047',
+  B: 'FF1E88E5',
+  C: 'FFF9A825',
+  D: 'FFEF6C00',
+  missing: 'FFD84315',
+  invalid: 'FFC62828',
+};
+const HEADER_FILL = 'FFD9E1F2';
+const READY_FILL = 'FFC6EFCE';
+const NOT_READY_FILL = 'FFFFC7CE';
+
+class SheetWriter {
+  row = 1;
+  constructor(readonly ws: ExcelJS.Worksheet) {}
+
+  put(row: number, col: number, value: string | number | ExcelJS.CellHyperlinkValue, style: Partial<ExcelJS.Style> = {}): ExcelJS.Cell {
+    const cell = this.ws.getCell(row, col);
+    cell.value = typeof value === 'string' ? text(value) : value;
+    if (Object.keys(style).length) cell.style = { ...cell.style, ...style };
+    return cell;
+  }
+
+  header(values: (string | null)[]): number {
+    const r = this.row++;
+    values.forEach((v, i) => {
+      if (v !== null)
+        this.put(r, i + 1, v, {
+          font: { bold: true },
+          fill: solid(HEADER_FILL),
+          alignment: { vertical: 'middle', wrapText: true },
+          border: { bottom: { style: 'thin' } },
+        });
+    });
+    return r;
+  }
+
+  line(values: (string | number | ExcelJS.CellHyperlinkValue | null)[], style: Partial<ExcelJS.Style> = {}): number {
+    const r = this.row++;
+    values.forEach((v, i) => {
+      if (v !== null) this.put(r, i + 1, v, { alignment: { vertical: 'top', wrapText: typeof v === 'string' }, ...style });
+    });
+    return r;
+  }
+
+  heading(title: string): void {
+    this.row++;
+    this.put(this.row++, 1, title, { font: { bold: true, size: 12 } });
+  }
+}
+
+function timestamp(d: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+/** Add the summary sheet for one checked sheet; returns its name. */
+export function addSummarySheet(wb: ExcelJS.Workbook, result: CheckResult, lang: Lang, sourceFile?: string): string {
+  const s = result.summary;
+  const name = pickSheetName(wb.worksheets.map((w) => w.name));
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
+    properties: { tabColor: { argb: s.ready ? 'FF43A047' : 'FFE53935' } },
+  });
+  [30, 12, 12, 12, 12, 60, 48].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  const w = new SheetWriter(ws);
+
+  w.put(1, 1, `${t('summaryTitle', lang)} — ${t('sheetQuoted', lang, { name: s.sheet })} ${fiscalYearLabel(s.fiscalYear, lang)}`, {
+    font: { bold: true, size: 14 },
+  });
+  const counts = SEVERITIES.map((sev) => severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang));
+  w.put(2, 1, t('verdict', lang), { font: { bold: true } });
+  w.put(2, 2, `${t(s.ready ? 'ready' : 'notReady', lang)} — ${counts.join(lang === 'ja' ? '・' : ', ')}`, {
+    font: { bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
+    fill: solid(s.ready ? READY_FILL : NOT_READY_FILL),
+  });
+  for (let c = 3; c <= 7; c++) ws.getCell(2, c).style = { fill: solid(s.ready ? READY_FILL : NOT_READY_FILL) };
+  w.row = 4;
+
+  const kv: [string, string | number][] = [];
+  if (sourceFile !== undefined) kv.push([t('file', lang), sourceFile]);
+  kv.push(
+    [t('sheet', lang), s.sheet],
+    [t('table', lang), s.tableRange ?? t('tableNotFound', lang)],
+    [t('fiscalYear', lang), fiscalYearLabel(s.fiscalYear, lang)],
+    [t('errors', lang), s.errors],
+    [t('warnings', lang), s.warnings],
+    [t('infos', lang), s.infos],
+    [t('rows', lang), s.rows],
+    [t('kpis', lang), s.kpis],
+    [t('createdAt', lang), `${timestamp(new Date())} (${t('appName', lang)})`],
+  );
+  for (const [k, v] of kv) {
+    const r = w.row++;
+    w.put(r, 1, k, { font: { bold: true } });
+    w.put(r, 2, v, { alignment: { horizontal: 'left' } });
+  }
+
+  w.heading(t('gradeDistribution', lang));
+  w.header([t('grade', lang), t('count', lang), t('share', lang), t('chart', lang)]);
+  const noKpi = noKpiKey(s);
+  const max = Math.max(1, ...s.gradeOrder.map((g) => s.grades[g] ?? 0));
+  const total = s.gradeOrder.reduce((n, g) => n + (s.grades[g] ?? 0), 0);
+  for (const g of s.gradeOrder) {
+    const n = s.grades[g] ?? 0;
+    const r = w.line([gradeLabel(g, noKpi, lang), n, total ? n / total : 0]);
+    ws.getCell(r, 3).numFmt = '0%';
+    // A bar of block characters (ExcelJS cannot write charts); text in a cell that the next cells let overflow.
+    if (n > 0)
+      w.put(r, 4, '█'.repeat(Math.max(1, Math.round((n / max) * 30))), {
+        font: { color: { argb: GRADE_COLOURS[g] ?? 'FF9E9E9E' } },
+        alignment: { wrapText: false, vertical: 'top' },
+      });
+  }
+
+  if (s.sections.length) {
+    w.heading(t('bySection', lang));
+    w.header([t('section', lang), t('rows', lang), t('kpis', lang), t('graded', lang), t('findings', lang)]);
+    for (const sec of s.sections) w.line([sec.title || t('noSection', lang), sec.initiatives, sec.kpis, sec.graded, sec.findings]);
+  }
+  if (s.agencies.length) {
+    w.heading(t('byAgency', lang));
+    w.header([t('agency', lang), t('rows', lang), t('kpis', lang), t('findings', lang)]);
+    for (const a of s.agencies) w.line([a.name, a.initiatives, a.kpis, a.findings]);
+  }
+
+  w.heading(t('findingsList', lang));
+  if (s.findings.length === 0) {
+    w.line([t('noFindings', lang)]);
+  } else {
+    const head = w.header([t('cell', lang), t('severity', lang), t('rule', lang), null, null, t('message', lang), t('suggestion', lang)]);
+    for (const f of s.findings) {
+      const cell = findingCell(f);
+      const where: string | ExcelJS.CellHyperlinkValue = cell
+        ? { text: cell, hyperlink: `#${quoteSheetName(s.sheet)}!${cell}`, tooltip: `${s.sheet}!${cell}` }
+        : f.role
+          ? `${t('column', lang)}: ${roleLabel(f.role, lang)}`
+          : '—';
+      const { message, suggestion } = localizeFinding(f, lang);
+      const r = w.line([where, severityLabel(f.severity, lang), null, null, null, message, suggestion ?? '']);
+      w.put(r, 3, f.ruleId, { alignment: { vertical: 'top', wrapText: false } });
+      if (cell) ws.getCell(r, 1).font = { color: { argb: 'FF0563C1' }, underline: true };
+      ws.getCell(r, 2).fill = solid(HIGHLIGHT_FILL[highlightKind([f])]);
+    }
+    ws.autoFilter = { from: { row: head, column: 1 }, to: { row: w.row - 1, column: 7 } };
+  }
+  return name;
+}
+
+/**
+ * Write a copy of the input workbook with the problem cells highlighted and a 集計 sheet added.
+ * The input is re-read with ExcelJS so everything it keeps is kept; only fills and notes of flagged
+ * cells change. Never writes to the input, never replaces an existing file unless opts.force.
+ */
+export async function writeChecked(
+  inputPath: string,
+  outPath: string,
+  result: CheckResult,
+  lang: Lang,
+  opts: WriteCheckedOptions = {},
+): Promise<{ summarySheet: string }> {
+  const protect = [inputPath, ...(opts.protect ?? [])];
+  for (const p of protect) if (sameFile(outPath, p)) throw new SameFileError(outPath);
+  if (!opts.force && fs.existsSync(outPath)) throw new OutputExistsError(outPath);
+  let wb = opts.workbook;
+  if (!wb) {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(inputPath);
+  }
+  const ws = wb.getWorksheet(result.sheet);
+  if (!ws) throw new Error(`sheet not found: ${result.sheet}`);
+  highlight(ws, result.findings, lang);
+  const summarySheet = addSummarySheet(wb, result, lang, path.basename(inputPath));
+  await save(wb, outPath, { force: opts.force, protect });
+  return { summarySheet };
+}
+
+/** The collecting office's workbook: one row per file and every finding with its file and cell. */
+export async function writeConsolidated(outPath: string, results: FileResult[], lang: Lang, opts: WriteOptions = {}): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = t('appName', lang);
+  const gradeKeys: string[] = [];
+  let noKpi = '-';
+  for (const r of results) {
+    if (!isReadable(r)) continue;
+    noKpi = noKpiKey(r.result.summary);
+    for (const g of r.result.summary.gradeOrder) if (!gradeKeys.includes(g)) gradeKeys.push(g);
+  }
+
+  const files = wb.addWorksheet(t('filesSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  const fw = new SheetWriter(files);
+  const head = [
+    t('file', lang),
+    t('sheet', lang),
+    t('fiscalYear', lang),
+    t('verdict', lang),
+    t('errors', lang),
+    t('warnings', lang),
+    t('infos', lang),
+    t('rows', lang),
+    t('kpis', lang),
+    ...gradeKeys.map((g) => `${t('grade', lang)} ${gradeLabel(g, noKpi, lang)}`),
+    t('message', lang),
+  ];
+  fw.header(head);
+  [36, 20, 22, 14, 8, 8, 8, 10, 8, ...gradeKeys.map(() => 10), 50].forEach((wd, i) => (files.getColumn(i + 1).width = wd));
+  for (const r of results) {
+    if (!isReadable(r)) {
+      const row = fw.line([r.file, r.sheet ?? '', '', t('unreadableShort', lang), null, null, null, null, null, ...gradeKeys.map(() => null), r.error]);
+      files.getCell(row, 4).fill = solid('FFD9D9D9');
+      continue;
+    }
+    const s = r.result.summary;
+    const row = fw.line([
+      r.file,
+      r.sheet,
+      fiscalYearLabel(s.fiscalYear, lang),
+      t(s.ready ? 'readyShort' : 'notReadyShort', lang),
+      s.errors,
+      s.warnings,
+      s.infos,
+      s.rows,
+      s.kpis,
+      ...gradeKeys.map((g) => s.grades[g] ?? 0),
+      s.tableRange ? '' : t('tableNotFound', lang),
+    ]);
+    files.getCell(row, 4).fill = solid(s.ready ? READY_FILL : NOT_READY_FILL);
+  }
+  files.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, fw.row - 1), column: head.length } };
+
+  const list = wb.addWorksheet(t('findingsSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  const lw = new SheetWriter(list);
+  lw.header([t('file', lang), t('sheet', lang), t('cell', lang), t('severity', lang), t('rule', lang), t('message', lang), t('suggestion', lang)]);
+  [36, 20, 10, 10, 22, 60, 48].forEach((wd, i) => (list.getColumn(i + 1).width = wd));
+  for (const r of results) {
+    if (!isReadable(r)) {
+      const row = lw.line([r.file, r.sheet ?? '', '', severityLabel('error', lang), '', `${t('unreadable', lang)}: ${r.error}`, '']);
+      list.getCell(row, 4).fill = solid(HIGHLIGHT_FILL.error);
+      continue;
+    }
+    for (const f of r.result.findings) {
+      const { message, suggestion } = localizeFinding(f, lang);
+      const where = findingCell(f) ?? (f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '');
+      const row = lw.line([r.file, r.sheet, where, severityLabel(f.severity, lang), f.ruleId, message, suggestion ?? '']);
+      list.getCell(row, 4).fill = solid(HIGHLIGHT_FILL[highlightKind([f])]);
+    }
+  }
+  list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lw.row - 1), column: 7 } };
+
+  await save(wb, outPath, opts);
+}
