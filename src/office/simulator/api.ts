@@ -819,6 +819,8 @@ export class RangeApi extends RangeLike {
         this.context._require('1.13', 'getMergedAreasOrNullObject');
         const t = this._target();
         const m = mergesIn(t);
+        if (m.length > 512)
+          throw new SimError('GeneralException', `The range holds ${m.length} merged areas; getMergedAreas returns at most 512.`);
         return m.length ? { sheet: t.sheet, areas: m } : null;
       },
       true,
