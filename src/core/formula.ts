@@ -28,9 +28,16 @@ export type FormulaToken = string | RefToken;
 
 const ID_START = /[A-Za-z_\\\u0080-\uffff]/u;
 const ID_CHAR = /[A-Za-z0-9_.\\\u0080-\uffff]/u;
-const CELL_AT = /^(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/;
-const COLS_AT = /^(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_(!])/;
-const ROWS_AT = /^(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![0-9.A-Za-z_(])/;
+const CELL_AT = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/y;
+const COLS_AT = /(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9_(!])/y;
+const ROWS_AT = /(\$?)(\d{1,7}):(\$?)(\d{1,7})(?![0-9.A-Za-z_(])/y;
+const NUMBER_AT = /\d+(?:\.\d*)?(?:[eE][+-]?\d+)?/y;
+
+/** A sticky match at position i. */
+function matchAt(re: RegExp, s: string, i: number): RegExpExecArray | null {
+  re.lastIndex = i;
+  return re.exec(s);
+}
 
 function cellEnd(m: RegExpExecArray): RefEnd | null {
   const col = lettersToCol(m[2]!);
@@ -41,8 +48,7 @@ function cellEnd(m: RegExpExecArray): RefEnd | null {
 
 /** A reference starting at s[i] (after any sheet prefix): [token without sheet, length] or null. */
 function readRef(s: string, i: number): [Omit<RefToken, 'sheet'>, number] | null {
-  const rest = s.slice(i);
-  const cols = COLS_AT.exec(rest);
+  const cols = matchAt(COLS_AT, s, i);
   if (cols) {
     const a = lettersToCol(cols[2]!);
     const b = lettersToCol(cols[4]!);
@@ -50,7 +56,7 @@ function readRef(s: string, i: number): [Omit<RefToken, 'sheet'>, number] | null
       return [{ from: { col: { n: a, abs: cols[1] === '$' } }, to: { col: { n: b, abs: cols[3] === '$' } } }, cols[0].length];
     }
   }
-  const rows = ROWS_AT.exec(rest);
+  const rows = matchAt(ROWS_AT, s, i);
   if (rows) {
     const a = Number(rows[2]) - 1;
     const b = Number(rows[4]) - 1;
@@ -58,14 +64,14 @@ function readRef(s: string, i: number): [Omit<RefToken, 'sheet'>, number] | null
       return [{ from: { row: { n: a, abs: rows[1] === '$' } }, to: { row: { n: b, abs: rows[3] === '$' } } }, rows[0].length];
     }
   }
-  const c1 = CELL_AT.exec(rest);
+  const c1 = matchAt(CELL_AT, s, i);
   if (!c1) return null;
   const from = cellEnd(c1);
   if (!from) return null;
   let len = c1[0].length;
   let to: RefEnd | undefined;
-  if (rest[len] === ':') {
-    const c2 = CELL_AT.exec(rest.slice(len + 1));
+  if (s[i + len] === ':') {
+    const c2 = matchAt(CELL_AT, s, i + len + 1);
     const end = c2 ? cellEnd(c2) : null;
     if (c2 && end) {
       to = end;
@@ -73,7 +79,7 @@ function readRef(s: string, i: number): [Omit<RefToken, 'sheet'>, number] | null
     }
   }
   // "LOG10(" is a function, "A1B" a name: a reference ends where an identifier would.
-  const next = rest[len] ?? '';
+  const next = s[i + len] ?? '';
   if (next !== '' && (ID_CHAR.test(next) || next === '(' || next === '!')) return null;
   return [to ? { from, to } : { from }, len];
 }
@@ -147,7 +153,7 @@ export function tokenizeFormula(formula: string): FormulaToken[] {
         continue;
       }
       if (/\d/.test(ch)) {
-        const num = /^\d+(?:\.\d*)?(?:[eE][+-]?\d+)?/.exec(s.slice(i))![0];
+        const num = matchAt(NUMBER_AT, s, i)![0];
         lit += num;
         i += num.length;
         continue;
@@ -208,6 +214,7 @@ export function toR1C1(formula: string, row: number, col: number): string {
 
 /** Literal text for comparison: string literals kept as written, the rest without spaces, upper-cased. */
 function literalKey(s: string): string {
+  if (!s.includes('"')) return /\s/.test(s) ? s.replace(/\s+/g, '').toUpperCase() : s.toUpperCase();
   return s.replace(/("(?:[^"]|"")*")|([^"]+)/g, (_m, str?: string, other?: string) =>
     str !== undefined ? str : other!.replace(/\s+/g, '').toUpperCase(),
   );

@@ -39,12 +39,24 @@ function displayText(v: CellValue, numberFormat: string | undefined): string {
   return v;
 }
 
-/** The fill a cell shows: conditional formats first (in priority order), then its own fill. */
-function shownFill(sheet: SimSheet, row: number, col: number): { fill?: string; conditional: boolean } {
+/**
+ * The highlight a conditional format paints on a cell. The preview evaluates only rule formulas that
+ * are always true (the add-in's own =ISTEXT("KPICHK:…") markers, =TRUE); other rules are not drawn.
+ */
+function cfKind(formula: string | undefined): string | null {
+  if (!formula) return null;
+  const mark = /^=ISTEXT\("(?:KPICHK:)?([^"]*)"\)$/i.exec(formula.trim());
+  if (mark) return mark[1] || 'custom';
+  return /^=TRUE(\(\))?$/i.test(formula.trim()) ? 'custom' : null;
+}
+
+function shownFill(sheet: SimSheet, row: number, col: number): { fill?: string; kind?: string } {
   for (const cf of sheet.conditionalFormats) {
-    if (cf.format.fill && cf.ranges.some((r) => rangeContains(r, row, col))) return { fill: cf.format.fill, conditional: true };
+    if (cf.type !== 'Custom' || !cf.format.fill) continue;
+    const kind = cfKind(cf.formula);
+    if (kind && cf.ranges.some((r) => rangeContains(r, row, col))) return { fill: cf.format.fill, kind };
   }
-  return { fill: sheet.cell(row, col)?.style?.fill, conditional: false };
+  return { fill: sheet.cell(row, col)?.style?.fill };
 }
 
 interface Props {
@@ -128,7 +140,7 @@ export function WorkbookView({ sim, onChange }: Props) {
                   if (model.covered.has(`${r}:${c}`)) return null;
                   const span = model.spans.get(`${r}:${c}`);
                   const cell = sheet.cell(r, c);
-                  const { fill, conditional } = shownFill(sheet, r, c);
+                  const { fill, kind } = shownFill(sheet, r, c);
                   const font = cell?.style?.font;
                   const isSelected = selected !== null && rangeContains(selected, r, c);
                   const text = displayText(cell?.value ?? null, cell?.style?.numberFormat);
@@ -138,7 +150,7 @@ export function WorkbookView({ sim, onChange }: Props) {
                       key={c}
                       role="gridcell"
                       data-cell={a1}
-                      data-highlight={conditional ? fill : undefined}
+                      data-highlight={kind}
                       aria-selected={isSelected}
                       className={isSelected ? 'selected' : undefined}
                       rowSpan={span ? Math.min(span.bottom, model.rows - 1) - span.top + 1 : undefined}

@@ -1,6 +1,9 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import { checkSheet } from '../../src/core/engine';
+import { loadWorkbook, sheetToData } from '../../src/xlsx/read';
+import { HIGHLIGHT_FILL, highlightKind, pickSheetName, SameFileError, writeChecked } from '../../src/xlsx/write';
 import {
   assertBuilt,
   fillOf,
@@ -321,5 +324,31 @@ describe('--summary', () => {
     const r = await runCli(['--summary', sum, SAMPLE]);
     expect(r.code).toBe(2);
     expect(await fs.readFile(sum, 'utf8')).toBe('mine');
+  });
+});
+
+describe('write.ts helpers', () => {
+  it('pickSheetName avoids names in use, ignoring case as Excel does', () => {
+    expect(pickSheetName(['進捗管理表'])).toBe('集計');
+    expect(pickSheetName(['集計', '集計 (2)'])).toBe('集計 (3)');
+    expect(pickSheetName(['Summary'], 'summary')).toBe('summary (2)');
+  });
+
+  it('highlightKind: a missing grade outranks every severity', () => {
+    const f = (ruleId: string, severity: 'error' | 'warning' | 'info') => ({ ruleId, severity, row: 1, col: 1, messageId: 'm', data: {} });
+    expect(highlightKind([f('html-markup', 'warning'), f('missing-grade', 'error')])).toBe('missing-grade');
+    expect(highlightKind([f('stray-whitespace', 'info'), f('html-markup', 'warning')])).toBe('warning');
+    expect(HIGHLIGHT_FILL['missing-grade']).toBe(MISSING_GRADE);
+  });
+
+  it('writeChecked refuses to write over its input, even with force', async () => {
+    const input = path.join(dir, 'self.xlsx');
+    await fs.copyFile(SAMPLE, input);
+    const before = await sha256(input);
+    const wb = await loadWorkbook(input);
+    const result = checkSheet(sheetToData(sheet(wb, SHEET)));
+    await expect(writeChecked(input, input, result, 'ja', { force: true })).rejects.toBeInstanceOf(SameFileError);
+    await expect(writeChecked(input, path.join(dir, '.', 'self.xlsx'), result, 'ja', { force: true })).rejects.toBeInstanceOf(SameFileError);
+    expect(await sha256(input)).toBe(before);
   });
 });

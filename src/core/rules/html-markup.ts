@@ -1,6 +1,6 @@
 import { hasHtmlMarkup, htmlToText } from '../text';
 import type { RuleModule } from './types';
-import { preview, tableCells } from './util';
+import { preview, tableTexts } from './util';
 
 const rule: RuleModule = {
   id: 'html-markup',
@@ -18,12 +18,17 @@ const rule: RuleModule = {
       ja: 'タグを除いた文章: {text}',
       en: 'Without the tags: {text}',
     },
+    onlyTags: {
+      ja: 'タグを除くと何も残りません。このセルに何を書くべきか確認してください',
+      en: 'Nothing is left without the tags; check what this cell should say',
+    },
   },
   check(ctx) {
-    for (const { row, col } of tableCells(ctx)) {
-      const v = ctx.grid.value(row, col);
-      if (typeof v !== 'string' || !hasHtmlMarkup(v)) continue;
-      ctx.report({ row, col, messageId: 'markup', suggestionId: 'plain', data: { text: preview(htmlToText(v), 60) } });
+    for (const { row, col, text: v } of tableTexts(ctx)) {
+      if (!v.includes('<') && !v.includes('&')) continue;
+      if (!hasHtmlMarkup(v)) continue;
+      const text = preview(htmlToText(v), 60);
+      ctx.report({ row, col, messageId: 'markup', suggestionId: text ? 'plain' : 'onlyTags', data: { text } });
     }
   },
 };

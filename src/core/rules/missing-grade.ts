@@ -6,13 +6,17 @@ const rule: RuleModule = {
   id: 'missing-grade',
   defaultSeverity: 'error',
   description: {
-    ja: 'KPI の目標があるのに達成度が未入力',
-    en: 'The KPI has a target but no grade (達成度)',
+    ja: 'KPI の目標があるのに達成度が未入力（または「-」）',
+    en: 'The KPI has a target but no grade (達成度), or only "-"',
   },
   messages: {
     missing: {
       ja: 'KPIの目標があるのに達成度が未入力です',
       en: 'The KPI has a target but no grade (達成度) has been entered',
+    },
+    noKpiMark: {
+      ja: 'KPIの目標があるのに達成度が「{mark}」（KPIなし）になっています',
+      en: 'The KPI has a target but its grade is "{mark}" (no KPI)',
     },
     suggestFromRate: {
       ja: '達成率 {rate}% から {grade} と思われます',
@@ -28,18 +32,23 @@ const rule: RuleModule = {
     const col = layout?.columns.grade;
     if (!layout || col === undefined) return;
     const allowed = ctx.profile.gradeScale.map((s) => s.grade).join(', ');
+    const mark = ctx.profile.noKpiGrade;
     for (const k of ctx.kpis) {
-      if (!k.hasKpi || k.gradeStatus !== 'empty') continue;
+      if (!k.hasKpi) continue;
+      // A KPI graded "-" is as ungraded as an empty cell.
+      const dashed = k.gradeStatus !== 'empty' && k.grade === mark;
+      if (k.gradeStatus !== 'empty' && !dashed) continue;
       const where = cellIn(ctx, k.row, col);
+      const messageId = dashed ? 'noKpiMark' : 'missing';
       if (k.ratePercent !== null) {
         ctx.report({
           ...where,
-          messageId: 'missing',
+          messageId,
           suggestionId: 'suggestFromRate',
-          data: { rate: formatPercent(k.ratePercent), grade: gradeForRate(k.ratePercent, ctx.profile) },
+          data: { mark, rate: formatPercent(k.ratePercent), grade: gradeForRate(k.ratePercent, ctx.profile) },
         });
       } else {
-        ctx.report({ ...where, messageId: 'missing', suggestionId: 'enterGrade', data: { allowed } });
+        ctx.report({ ...where, messageId, suggestionId: 'enterGrade', data: { mark, allowed } });
       }
     }
   },

@@ -1,22 +1,25 @@
 import { nfkc } from '../text';
 import type { RuleModule } from './types';
-import { cellIn } from './util';
+import { tableTexts } from './util';
 
 /** Fill-in marks that are never real content, wherever they appear (〇〇市, XX年度, ■■). */
-const MARK_RES: RegExp[] = [
-  /[〇○◯]{2,}/u,
-  /●{2,}/u,
-  /[×✕✖]{2,}/u,
-  /■{2,}/u,
-  /□{2,}/u,
-  /[△▲]{2,}/u,
-  /[◇◆]{2,}/u,
-  /[☆★]{2,}/u,
-  /\*{2,}/u,
-  /\?{2,}/u,
-  /(?<![A-Za-z])(?:x{2,}|tb[da])(?![A-Za-z])/iu,
-  /要確認|要記入|要入力|後日記入|後日入力|記入予定|入力予定|記載予定|後日報告/u,
-];
+const MARK_RE = new RegExp(
+  [
+    '[〇○◯]{2,}',
+    '●{2,}',
+    '[×✕✖]{2,}',
+    '■{2,}',
+    '□{2,}',
+    '[△▲]{2,}',
+    '[◇◆]{2,}',
+    '[☆★]{2,}',
+    '\\*{2,}',
+    '\\?{2,}',
+    '(?<![A-Za-z])(?:x{2,}|tb[da])(?![A-Za-z])',
+    '要確認|要記入|要入力|後日記入|後日入力|記入予定|入力予定|記載予定|後日報告',
+  ].join('|'),
+  'iu',
+);
 
 /**
  * Words that are placeholders when they are the whole cell or bracketed (「（未定）」, 「【確認中】」)
@@ -33,10 +36,8 @@ export function findPlaceholder(text: string, extra: readonly string[]): string 
     const n = nfkc(p);
     if (n.trim() !== '' && t.includes(n)) return p;
   }
-  for (const re of MARK_RES) {
-    const m = re.exec(t);
-    if (m) return m[0];
-  }
+  const m = MARK_RE.exec(t);
+  if (m) return m[0];
   const w = WHOLE_RE.exec(t) ?? BRACKETED_RE.exec(t);
   return w ? w[1]! : null;
 }
@@ -58,13 +59,11 @@ const rule: RuleModule = {
     const layout = ctx.layout;
     if (!layout) return;
     const extra = ctx.profile.placeholders;
-    for (const d of layout.dataRows) {
-      for (let col = layout.range.left; col <= layout.range.right; col++) {
-        const v = ctx.grid.value(d.row, col);
-        if (typeof v !== 'string') continue;
-        const token = findPlaceholder(v, extra);
-        if (token !== null) ctx.report({ ...cellIn(ctx, d.row, col), messageId: 'placeholder', data: { token } });
-      }
+    const dataRows = new Set(layout.dataRows.map((d) => d.row));
+    for (const { row, col, text } of tableTexts(ctx)) {
+      if (!dataRows.has(row)) continue;
+      const token = findPlaceholder(text, extra);
+      if (token !== null) ctx.report({ row, col, messageId: 'placeholder', data: { token } });
     }
   },
 };

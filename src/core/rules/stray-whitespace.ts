@@ -1,6 +1,6 @@
 import { hasHtmlMarkup } from '../text';
 import type { RuleModule } from './types';
-import { tableCells } from './util';
+import { tableTexts } from './util';
 
 const EDGES_RE = /^[\s\u3000]|[\s\u3000]$/u;
 const DOUBLE_RE = /[^\s\u3000][ \t\u3000]{2,}[^\s\u3000]/u;
@@ -28,12 +28,12 @@ const rule: RuleModule = {
     // Grades with spaces are reported (with their fix) by grade-not-normalized.
     const gradeCol = layout.columns.grade;
     const skip = new Set(ctx.kpis.filter((k) => k.gradeStatus === 'not-normalized').map((k) => k.row));
-    for (const { row, col } of tableCells(ctx)) {
-      const v = ctx.grid.value(row, col);
-      if (typeof v !== 'string' || v.trim() === '' || hasHtmlMarkup(v)) continue;
+    for (const { row, col, text: v } of tableTexts(ctx)) {
+      const edges = EDGES_RE.test(v);
+      if (!edges && !DOUBLE_RE.test(v)) continue;
+      if (v.trim() === '' || hasHtmlMarkup(v)) continue;
       if (col === gradeCol && skip.has(row)) continue;
-      if (EDGES_RE.test(v)) ctx.report({ row, col, messageId: 'edges' });
-      else if (DOUBLE_RE.test(v)) ctx.report({ row, col, messageId: 'double' });
+      ctx.report({ row, col, messageId: edges ? 'edges' : 'double' });
     }
   },
 };

@@ -31,16 +31,38 @@ export function columnLetter(col: number): string {
 }
 
 
-/** Every cell of the table range that lies in the grid, row by row. */
-export function* tableCells(ctx: RuleContext): Generator<{ row: number; col: number }> {
+export interface TextCell {
+  row: number;
+  col: number;
+  text: string;
+}
+
+const textCellCache = new WeakMap<object, TextCell[]>();
+
+/**
+ * Every cell of the table range (within the grid) holding a non-empty string, row by row. Several
+ * rules scan these; they are collected once per check.
+ */
+export function tableTexts(ctx: RuleContext): readonly TextCell[] {
   const layout = ctx.layout;
-  if (!layout) return;
-  const g = ctx.grid;
-  const top = Math.max(layout.range.top, g.firstRow);
-  const bottom = Math.min(layout.range.bottom, g.lastRow);
-  const left = Math.max(layout.range.left, g.firstCol);
-  const right = Math.min(layout.range.right, g.lastCol);
-  for (let row = top; row <= bottom; row++) for (let col = left; col <= right; col++) yield { row, col };
+  if (!layout) return [];
+  let cells = textCellCache.get(layout);
+  if (!cells) {
+    cells = [];
+    const g = ctx.grid;
+    const top = Math.max(layout.range.top, g.firstRow);
+    const bottom = Math.min(layout.range.bottom, g.lastRow);
+    const left = Math.max(layout.range.left, g.firstCol);
+    const right = Math.min(layout.range.right, g.lastCol);
+    for (let row = top; row <= bottom; row++) {
+      for (let col = left; col <= right; col++) {
+        const v = g.value(row, col);
+        if (typeof v === 'string' && v !== '') cells.push({ row, col, text: v });
+      }
+    }
+    textCellCache.set(layout, cells);
+  }
+  return cells;
 }
 
 /** The columns of the table range that lie in the grid. */
@@ -53,34 +75,46 @@ export function gridColumns(ctx: RuleContext): number[] {
 }
 
 export interface ColumnFormulas {
-  /** Data rows whose cell is not empty (a value or a formula). */
-  filled: number[];
   formulas: { row: number; formula: string; pattern: string }[];
   /** The pattern most formulas share, when more than half of them (and at least two) do. */
   majority: { pattern: string; row: number; formula: string; count: number } | null;
+  /** Data rows whose cell is not empty (a value or a formula); only counted when there are 2+ formulas. */
+  filled: number[];
 }
 
-/** The formulas of one column across the data rows, compared as relative R1C1 patterns. */
+const formulaCache = new WeakMap<object, Map<number, ColumnFormulas>>();
+
+/** The formulas of one column across the data rows, compared as relative R1C1 patterns (cached per check). */
 export function columnFormulas(ctx: RuleContext, col: number): ColumnFormulas {
-  const filled: number[] = [];
+  const layout = ctx.layout;
+  if (!layout) return { formulas: [], majority: null, filled: [] };
+  let byCol = formulaCache.get(layout);
+  if (!byCol) formulaCache.set(layout, (byCol = new Map()));
+  const hit = byCol.get(col);
+  if (hit) return hit;
+
   const formulas: ColumnFormulas['formulas'] = [];
-  for (const d of ctx.layout?.dataRows ?? []) {
-    if (ctx.grid.isEmpty(d.row, col)) continue;
-    filled.push(d.row);
+  for (const d of layout.dataRows) {
     const formula = ctx.grid.formula(d.row, col);
     if (formula !== null) formulas.push({ row: d.row, formula, pattern: toR1C1(formula, d.row, col) });
   }
-  const counts = new Map<string, { count: number; row: number; formula: string }>();
-  for (const f of formulas) {
-    const c = counts.get(f.pattern);
-    if (c) c.count++;
-    else counts.set(f.pattern, { count: 1, row: f.row, formula: f.formula });
-  }
+  const filled: number[] = [];
   let majority: ColumnFormulas['majority'] = null;
-  for (const [pattern, c] of counts) {
-    if (c.count >= 2 && c.count * 2 > formulas.length && (!majority || c.count > majority.count)) majority = { pattern, ...c };
+  if (formulas.length >= 2) {
+    for (const d of layout.dataRows) if (!ctx.grid.isEmpty(d.row, col)) filled.push(d.row);
+    const counts = new Map<string, { count: number; row: number; formula: string }>();
+    for (const f of formulas) {
+      const c = counts.get(f.pattern);
+      if (c) c.count++;
+      else counts.set(f.pattern, { count: 1, row: f.row, formula: f.formula });
+    }
+    for (const [pattern, c] of counts) {
+      if (c.count >= 2 && c.count * 2 > formulas.length && (!majority || c.count > majority.count)) majority = { pattern, ...c };
+    }
   }
-  return { filled, formulas, majority };
+  const out = { formulas, majority, filled };
+  byCol.set(col, out);
+  return out;
 }
 
 /** The majority formula as it would read in another row of the column. */

@@ -254,7 +254,11 @@ export class WorksheetApi extends SimObject<SimSheet> {
 
   override _resolve(): SimSheet | null {
     const sim = this.context.sim;
-    if (this.boundId) return sim.sheetById(this.boundId) ?? null;
+    if (this.boundId) {
+      const s = sim.sheetById(this.boundId);
+      if (!s) throw itemNotFound('the worksheet has been deleted');
+      return s;
+    }
     const s = super._resolve();
     if (s) this.boundId = s.id;
     return s;
@@ -464,7 +468,7 @@ export class WorksheetCustomPropertyCollectionApi extends SimCollection<SimSheet
     });
   }
   protected _items(s: SimSheet): WorksheetCustomPropertyApi[] {
-    return s.customProperties.map((p) => new WorksheetCustomPropertyApi(this.context, this._path, () => ({ sheet: s, key: p.key })));
+    return s.customProperties.map((p) => this.item(p.key, false));
   }
   private item(key: string, orNull: boolean): WorksheetCustomPropertyApi {
     return new WorksheetCustomPropertyApi(
@@ -552,7 +556,7 @@ export class ChartCollectionApi extends SimCollection<SimSheet, ChartApi> {
     super(ctx, `${ws._path}.charts`, () => ws._target());
   }
   protected _items(s: SimSheet): ChartApi[] {
-    return s.charts.map((c) => new ChartApi(this.context, this._path, () => ({ sheet: s, id: c.id })));
+    return s.charts.map((c) => new ChartApi(this.context, `${this._path}.getItem(${JSON.stringify(c.id)})`, () => ({ sheet: this._target(), id: c.id })));
   }
   add(type: string, sourceData: RangeApi, seriesBy = 'Auto'): ChartApi {
     let made: ChartTarget | null = null;
@@ -566,7 +570,8 @@ export class ChartCollectionApi extends SimCollection<SimSheet, ChartApi> {
         id,
         name: `Chart ${s.charts.length + 1}`,
         type,
-        source: sheetAddress(src.sheet.name, area),
+        sourceSheetId: src.sheet.id,
+        sourceRange: { ...area },
         seriesBy,
         title: null,
         position: null,
@@ -1081,15 +1086,8 @@ function cfsOver(t: RangeTarget): SimConditionalFormat[] {
 }
 
 export class ConditionalFormatCollectionApi extends SimCollection<RangeTarget, ConditionalFormatApi> {
-  private cfProxy(s: SimSheet, id: string, path: string): ConditionalFormatApi {
-    return new ConditionalFormatApi(this.context, path, () => {
-      const cf = s.conditionalFormats.find((x) => x.id === id);
-      if (!cf) throw itemNotFound('conditional format');
-      return { sheet: s, cf };
-    });
-  }
   protected _items(t: RangeTarget): ConditionalFormatApi[] {
-    return cfsOver(t).map((cf) => this.cfProxy(t.sheet, cf.id, `${this._path}.getItem(${JSON.stringify(cf.id)})`));
+    return cfsOver(t).map((cf) => this.getItem(cf.id));
   }
   add(type: string): ConditionalFormatApi {
     let made: CfTarget | null = null;

@@ -57,8 +57,9 @@ export interface SimChart {
   id: string;
   name: string;
   type: string;
-  /** Sheet-qualified address of the source data. */
-  source: string;
+  /** The source data: a range of a sheet (it follows the sheet when renamed). */
+  sourceSheetId: string;
+  sourceRange: CellRange;
   seriesBy: string;
   title: string | null;
   /** Top-left and bottom-right cells it is placed over, if set. */
@@ -266,7 +267,10 @@ export class SimSheet {
       customProperties: this.customProperties.map((p) => ({ ...p })),
       columnWidths: Object.fromEntries([...this.columnWidths].sort((a, b) => a[0] - b[0])),
       freeze: { ...this.freeze },
-      charts: this.charts.map((c) => ({ ...c })),
+      charts: this.charts.map(({ sourceSheetId, sourceRange, ...c }) => ({
+        ...c,
+        source: `${this.workbook.sheetById(sourceSheetId)?.name ?? '#REF!'}!${localAddress(sourceRange)}`,
+      })),
     };
   }
 }
@@ -291,7 +295,7 @@ export interface SheetSnapshot {
   customProperties: SimCustomProperty[];
   columnWidths: Record<number, number>;
   freeze: { rows: number; columns: number };
-  charts: SimChart[];
+  charts: (Omit<SimChart, 'sourceSheetId' | 'sourceRange'> & { source: string })[];
 }
 
 export interface WorkbookSnapshot {

@@ -276,7 +276,7 @@ export abstract class SimObject<T> {
 
   /** @internal Read the loaded data at sync (a null object reads as null). */
   _read(tree: LoadTree): LoadResult {
-    const t = this._resolve();
+    const t = this._orNull ? this._resolve() : this._target();
     if (t === null)
       return {
         json: null,
@@ -360,7 +360,7 @@ export abstract class SimCollection<T, I extends SimObject<unknown>> extends Sim
   }
 
   override _read(tree: LoadTree): LoadResult {
-    const t = this._resolve();
+    const t = this._orNull ? this._resolve() : this._target();
     if (t === null) return { json: null, apply: () => (this._isNull = true) };
     let itemTree = tree.nav.get('items');
     if (!itemTree) {

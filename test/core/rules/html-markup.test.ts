@@ -38,4 +38,16 @@ describe('html-markup', () => {
       enSuggestion: `Without the tags: ${text}`,
     });
   });
+
+  it('says when nothing is left without the tags', () => {
+    const f = findingsOf('html-markup', seedTable([{ remarks: '<img src=x onerror=alert(1)>' }]).sheet);
+    expect(f).toEqual([
+      expect.objectContaining({
+        cell: 'K3',
+        severity: 'warning',
+        jaSuggestion: 'タグを除くと何も残りません。このセルに何を書くべきか確認してください',
+        enSuggestion: 'Nothing is left without the tags; check what this cell should say',
+      }),
+    ]);
+  });
 });

@@ -59,4 +59,19 @@ describe('missing-grade', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ cell, severity: 'error', ...MESSAGE, jaSuggestion, enSuggestion });
   });
+
+  it.each<[string, string]>([
+    ['"-"', '-'],
+    ['a full-width dash (also not normalised)', '－'],
+  ])('reports a KPI graded %s (the no-KPI mark)', (_name, grade) => {
+    const f = findingsOf('missing-grade', seedTable([{ kpi_target: SEED_TARGET, kpi_actual: SEED_ACTUAL, grade }]).sheet);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({
+      cell: 'G3',
+      severity: 'error',
+      ja: 'KPIの目標があるのに達成度が「-」（KPIなし）になっています',
+      en: 'The KPI has a target but its grade is "-" (no KPI)',
+      jaSuggestion: '達成率 25% から D と思われます',
+    });
+  });
 });

@@ -1,0 +1,30 @@
+/**
+ * The requirement sets the adapter uses. The manifest asks for MIN_EXCEL_API (Office 2019 has 1.8,
+ * Office 2021 1.14, LTSC 2024 1.17); newer APIs are used only when the host has them, each with a
+ * fallback:
+ * - ExcelApi 1.9  worksheet.getRanges (RangeAreas): one conditional format per severity and address
+ *   chunk. Without it: one conditional format per rectangular block, still in one request.
+ * - ExcelApi 1.12 worksheet.customProperties marks the summary sheet as ours. Without it: a record in
+ *   the document settings (sheet id and name must both match).
+ * - ExcelApi 1.13 range.getMergedAreasOrNullObject: merged areas. Without it: none are known; the
+ *   engine finds the header from the header texts alone.
+ */
+export const MIN_EXCEL_API = '1.7';
+
+export interface Caps {
+  rangeAreas: boolean;
+  customProperties: boolean;
+  mergedAreas: boolean;
+}
+
+export function excelApi(version: string): boolean {
+  try {
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', version) === true;
+  } catch {
+    return false;
+  }
+}
+
+export function detectCaps(): Caps {
+  return { rangeAreas: excelApi('1.9'), customProperties: excelApi('1.12'), mergedAreas: excelApi('1.13') };
+}

@@ -1,0 +1,137 @@
+/**
+ * ExcelHost on Office.js: what the task pane and the ribbon ask of Excel. Thin by design: every
+ * decision about the table comes from src/core; this file reads, paints and writes.
+ */
+import { checkSheet } from '../core/engine';
+import { parseA1 } from '../core/a1';
+import { parseProfile, profileToJson, type Profile } from '../core/profile';
+import type { CheckResult } from '../core/engine';
+import type { Lang } from '../core/types';
+import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
+import { fault, toHostError } from './faults';
+import { queueClear, queuePaint, queueScan, ours } from './highlights';
+import type { ExcelHost, SheetInfo, ValidateOutcome } from './host';
+import { readSheet } from './read';
+import { writeSummarySheet } from './summarySheet';
+
+export const PROFILE_SETTING = 'kpiCheck.profile';
+
+/** Run a batch on Excel with the faults turned into HostErrors; `sheet()` names the sheet for messages. */
+async function run<T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<T>, sheet: () => string = () => ''): Promise<T> {
+  if (!excelApi(MIN_EXCEL_API)) throw fault('api-unsupported', 'apiUnsupported', { version: MIN_EXCEL_API });
+  const caps = detectCaps();
+  try {
+    return await Excel.run((ctx) => batch(ctx, caps));
+  } catch (e) {
+    throw toHostError(e, sheet());
+  }
+}
+
+function saveSettings(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    Office.context.document.settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Failed ? reject(toHostError(r.error)) : resolve(),
+    ),
+  );
+}
+
+export function createExcelHost(): ExcelHost {
+  return {
+    async activeSheet(): Promise<SheetInfo> {
+      return run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getActiveWorksheet();
+        ws.load('name');
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load('address');
+        await ctx.sync();
+        return { name: ws.name, usedRange: used.isNullObject ? null : used.address.slice(used.address.lastIndexOf('!') + 1) };
+      });
+    },
+
+    async validate(profile: Profile): Promise<ValidateOutcome> {
+      let name = '';
+      return run(
+        async (ctx, caps) => {
+          const ws = ctx.workbook.worksheets.getActiveWorksheet();
+          // One request: the sheet and its first rows, and our conditional formats to replace.
+          const { read, extra: scan } = await readSheet(ctx, ws, caps, () => queueScan(ws));
+          name = read.data.name;
+          const result = checkSheet(read.data, profile);
+          const stale = ours(scan).length;
+          const cells = result.findings.some((f) => f.row !== null && f.col !== null);
+          if (read.protected) {
+            if (stale || cells) throw fault('protected', 'protected', { sheet: name });
+            return { result, highlighted: 0 };
+          }
+          queueClear(scan);
+          const highlighted = queuePaint(ws, result.findings, caps);
+          if (stale || highlighted) await ctx.sync();
+          return { result, highlighted };
+        },
+        () => name,
+      );
+    },
+
+    async clearHighlights(): Promise<number> {
+      let name = '';
+      return run(
+        async (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          sheets.load('items/name,items/protection/protected');
+          await ctx.sync();
+          const scans = sheets.items.map((ws) => ({ ws, scan: queueScan(ws) }));
+          await ctx.sync();
+          const dirty = scans.filter((s) => ours(s.scan).length > 0);
+          const locked = dirty.find((s) => s.ws.protection.protected);
+          if (locked) {
+            name = locked.ws.name;
+            throw fault('protected', 'protected', { sheet: name });
+          }
+          for (const s of dirty) queueClear(s.scan);
+          if (dirty.length) await ctx.sync();
+          return dirty.length;
+        },
+        () => name,
+      );
+    },
+
+    async insertSummary(result: CheckResult, lang: Lang): Promise<string> {
+      return run((ctx, caps) => writeSummarySheet(ctx, result, lang, caps), () => result.sheet);
+    },
+
+    async selectCell(sheet: string, address: string): Promise<void> {
+      try {
+        parseA1(address);
+      } catch {
+        throw fault('unknown', 'badAddress', { address });
+      }
+      return run(
+        async (ctx) => {
+          const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+          ws.load('visibility');
+          await ctx.sync();
+          if (ws.isNullObject) throw fault('sheet-gone', 'sheetGone', { sheet });
+          if (ws.visibility !== 'Visible') throw fault('unknown', 'hidden', { sheet });
+          ws.activate();
+          ws.getRange(address).select();
+          await ctx.sync();
+        },
+        () => sheet,
+      );
+    },
+
+    async loadProfile(): Promise<Profile | null> {
+      const raw = Office.context.document.settings.get(PROFILE_SETTING) as unknown;
+      if (raw === null || raw === undefined) return null;
+      const r = parseProfile(raw);
+      return r.ok ? r.profile : null;
+    },
+
+    async saveProfile(profile: Profile | null): Promise<void> {
+      const s = Office.context.document.settings;
+      if (profile) s.set(PROFILE_SETTING, profileToJson(profile));
+      else s.remove(PROFILE_SETTING);
+      await saveSettings();
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * Highlights that lose nothing: each finding's cell is painted by a conditional format of our own,
+ * recognised by the marker in its rule formula (=ISTEXT("KPICHK:error") is always true). The cells'
+ * own fills, fonts and the user's conditional formats are never touched, so clearing means deleting
+ * our conditional formats and nothing else; painting again first deletes the old ones, so nothing
+ * stacks. Cells are batched by severity into RangeAreas (ExcelApi 1.9) whose address lists stay under
+ * Excel's 8,192 characters; without 1.9, one conditional format per rectangular block.
+ */
+import { rangeToA1, type CellRange } from '../core/a1';
+import type { Finding } from '../core/types';
+import type { Caps } from './caps';
+
+export const HIGHLIGHT_MARK = 'KPICHK';
+
+export type HighlightKind = 'missing-grade' | 'error' | 'warning' | 'info';
+
+/** The same colours as the CLI's checked copy; a missing grade gets its own strong colour so it is seen first. */
+export const HIGHLIGHT_FILL: Record<HighlightKind, string> = {
+  'missing-grade': '#FF6633',
+  error: '#FFC7CE',
+  warning: '#FFEB9C',
+  info: '#BDD7EE',
+};
+
+const KINDS: HighlightKind[] = ['missing-grade', 'error', 'warning', 'info'];
+
+/** Address lists are cut below Excel's 8,192-character limit. */
+export const MAX_ADDRESS_CHARS = 8000;
+
+export function markerFormula(kind: HighlightKind): string {
+  return `=ISTEXT("${HIGHLIGHT_MARK}:${kind}")`;
+}
+
+export function isOurFormula(formula: string | null | undefined): boolean {
+  return typeof formula === 'string' && formula.includes(`"${HIGHLIGHT_MARK}:`);
+}
+
+/** The highlight a cell gets from its findings: missing-grade first, then by severity. */
+export function highlightKind(findings: Finding[]): HighlightKind {
+  if (findings.some((f) => f.ruleId === 'missing-grade')) return 'missing-grade';
+  if (findings.some((f) => f.severity === 'error')) return 'error';
+  if (findings.some((f) => f.severity === 'warning')) return 'warning';
+  return 'info';
+}
+
+/** Cells to paint, grouped by kind (each cell in exactly one group). */
+export function cellsByKind(findings: Finding[]): Map<HighlightKind, { row: number; col: number }[]> {
+  const byCell = new Map<number, Finding[]>();
+  for (const f of findings) {
+    if (f.row === null || f.col === null) continue;
+    const k = f.row * 16384 + f.col;
+    const list = byCell.get(k);
+    if (list) list.push(f);
+    else byCell.set(k, [f]);
+  }
+  const out = new Map<HighlightKind, { row: number; col: number }[]>();
+  for (const [k, fs] of byCell) {
+    const kind = highlightKind(fs);
+    const cell = { row: Math.floor(k / 16384), col: k % 16384 };
+    const list = out.get(kind);
+    if (list) list.push(cell);
+    else out.set(kind, [cell]);
+  }
+  return out;
+}
+
+/** Cells → rectangles: runs down each column, then runs of equal height side by side joined. */
+export function toBlocks(cells: { row: number; col: number }[]): CellRange[] {
+  const sorted = [...cells].sort((a, b) => a.col - b.col || a.row - b.row);
+  const runs: CellRange[] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.left === c.col && last.bottom + 1 === c.row) last.bottom = c.row;
+    else if (!(last && last.left === c.col && c.row <= last.bottom)) runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
+  }
+  const byRows = new Map<string, CellRange[]>();
+  for (const r of runs) {
+    const k = `${r.top}:${r.bottom}`;
+    const list = byRows.get(k);
+    const prev = list?.[list.length - 1];
+    if (prev && prev.right + 1 === r.left) prev.right = r.left;
+    else if (list) list.push(r);
+    else byRows.set(k, [r]);
+  }
+  return [...byRows.values()].flat().sort((a, b) => a.top - b.top || a.left - b.left);
+}
+
+/** Address lists ("A1:A3,C5") each at most `limit` characters. */
+export function chunkAddresses(blocks: CellRange[], limit = MAX_ADDRESS_CHARS): string[] {
+  const out: string[] = [];
+  let cur = '';
+  for (const b of blocks) {
+    const a = rangeToA1(b);
+    if (cur && cur.length + 1 + a.length > limit) {
+      out.push(cur);
+      cur = a;
+    } else cur = cur ? `${cur},${a}` : a;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** Queue a load of the sheet's conditional formats, enough to tell ours. */
+export function queueScan(ws: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  const cfs = ws.getRange().conditionalFormats;
+  cfs.load('items/id,items/type,items/customOrNullObject/rule/formula');
+  return cfs;
+}
+
+/** Our conditional formats among the scanned ones. */
+export function ours(scan: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
+  return scan.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula));
+}
+
+/** Queue deleting our conditional formats found by a scan; returns how many. */
+export function queueClear(scan: Excel.ConditionalFormatCollection): number {
+  const mine = ours(scan);
+  for (const cf of mine) cf.delete();
+  return mine.length;
+}
+
+/** Queue painting the findings' cells; returns the number of cells painted. */
+export function queuePaint(ws: Excel.Worksheet, findings: Finding[], caps: Caps): number {
+  const groups = cellsByKind(findings);
+  let painted = 0;
+  // Added last = top priority: the strongest kind goes on top.
+  for (const kind of [...KINDS].reverse()) {
+    const cells = groups.get(kind);
+    if (!cells?.length) continue;
+    painted += cells.length;
+    const blocks = toBlocks(cells);
+    const targets = caps.rangeAreas
+      ? chunkAddresses(blocks).map((a) => ws.getRanges(a).conditionalFormats)
+      : blocks.map((b) => ws.getRange(rangeToA1(b)).conditionalFormats);
+    for (const t of targets) {
+      const cf = t.add('Custom');
+      cf.custom.rule.formula = markerFormula(kind);
+      cf.custom.format.fill.color = HIGHLIGHT_FILL[kind];
+    }
+  }
+  return painted;
+}

@@ -1,0 +1,243 @@
+/**
+ * Reading a worksheet into the core's SheetData through Office.js.
+ *
+ * A normal sheet costs one round trip: the first request loads the sheet's name, id and protection,
+ * the used range's shape, the values and formulas of its first HEAD_ROWS rows and their merged areas,
+ * plus whatever the caller queues with it. Only a longer sheet needs more: the rest is read in row
+ * chunks sized from the bytes per row the first request measured, each well under Excel's 5 MB
+ * response limit (a chunk that still comes back too large is halved and read again). A used range of
+ * more than 5,000,000 cells is refused with a message before anything else is read.
+ */
+import { rangeToA1, toA1, type CellRange } from '../core/a1';
+import type { CellValue, SheetData } from '../core/grid';
+import { parseAreas } from './addresses';
+import type { Caps } from './caps';
+import { fault } from './faults';
+
+/** Rows read in the first request: a KPI table of this length or shorter costs one round trip. */
+export const HEAD_ROWS = 300;
+/** Target size of the response of each further chunk (Excel's limit is 5 MB). */
+export const CHUNK_BYTES = 2_000_000;
+/** Excel reads at most this many cells at once; a larger used range is refused. */
+export const MAX_CELLS = 5_000_000;
+/** Bytes per cell assumed for values + formulas when nothing has been measured yet. */
+const DEFAULT_CELL_BYTES = 160;
+
+export interface SheetRead {
+  data: SheetData;
+  sheetId: string;
+  protected: boolean;
+  /** Used range address ("A1:K23") or null for an empty sheet. */
+  usedRange: string | null;
+}
+
+type Raw = (string | number | boolean)[][];
+
+function isPayloadError(e: unknown): boolean {
+  const c = (e as { code?: unknown } | null)?.code;
+  return c === 'ResponsePayloadSizeLimitExceeded' || c === 'RequestPayloadSizeLimitExceeded';
+}
+
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+function toCell(v: unknown): CellValue {
+  if (v === '' || v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/**
+ * A formula is "=…" that differs from the shown value: a text cell typed as '=abc shows "=abc" and
+ * some hosts return that same text as its formula.
+ */
+function toFormula(f: unknown, v: unknown): string | null {
+  return typeof f === 'string' && f.length > 1 && f.startsWith('=') && f !== v ? f : null;
+}
+
+class Assembler {
+  readonly values: CellValue[][] = [];
+  readonly formulas: (string | null)[][] = [];
+  private hasFormulas = false;
+
+  constructor(readonly used: CellRange) {}
+
+  /** Put a block read at sheet position (top, left) into the arrays. */
+  put(top: number, left: number, values: Raw, formulas: Raw): void {
+    values.forEach((row, i) => {
+      const r = top + i - this.used.top;
+      const vr = (this.values[r] ??= []);
+      const fr = (this.formulas[r] ??= []);
+      row.forEach((v, j) => {
+        const c = left + j - this.used.left;
+        const cell = toCell(v);
+        const f = toFormula(formulas[i]?.[j], v);
+        if (cell !== null) vr[c] = cell;
+        if (f !== null) {
+          fr[c] = f;
+          this.hasFormulas = true;
+        }
+      });
+    });
+  }
+
+  sheet(name: string, merges: CellRange[]): SheetData {
+    const rows = this.used.bottom - this.used.top + 1;
+    const fill = <T>(a: T[][]): T[][] => {
+      for (let i = 0; i < rows; i++) {
+        const r = (a[i] ??= []);
+        for (let j = 0; j < r.length; j++) if (r[j] === undefined) r[j] = null as T;
+      }
+      a.length = rows;
+      return a;
+    };
+    return {
+      name,
+      top: this.used.top,
+      left: this.used.left,
+      values: fill(this.values),
+      ...(this.hasFormulas ? { formulas: fill(this.formulas) } : {}),
+      merges,
+    };
+  }
+}
+
+function areaOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRange {
+  return { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
+}
+
+/** Rows per getMergedAreas call so that it can never meet Excel's limit of 512 areas per call. */
+function mergeBlockRows(cols: number): number {
+  return Math.max(1, Math.floor((1024 - 2 * cols) / Math.max(1, cols)));
+}
+
+/**
+ * Read a worksheet. `queueExtra` queues more loads into the first request (it is called again if that
+ * request has to be repeated) and its result is handed back.
+ */
+export async function readSheet<X>(
+  ctx: Excel.RequestContext,
+  ws: Excel.Worksheet,
+  caps: Caps,
+  queueExtra: () => X,
+): Promise<{ read: SheetRead; extra: X }> {
+  let withHead = true;
+  for (;;) {
+    ws.load('name,id');
+    ws.protection.load('protected');
+    const used = ws.getUsedRangeOrNullObject(true);
+    used.load('address,rowIndex,columnIndex,rowCount,columnCount');
+    const headRows = ws.getRange(`1:${HEAD_ROWS}`);
+    const head = withHead ? headRows.getUsedRangeOrNullObject(true) : null;
+    head?.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas');
+    const merged = withHead && caps.mergedAreas ? headRows.getMergedAreasOrNullObject() : null;
+    merged?.load('address');
+    const extra = queueExtra();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      // Too much in the first rows, or more merged areas than one call returns: read it the long way.
+      if (withHead && (isPayloadError(e) || merged)) {
+        withHead = false;
+        continue;
+      }
+      throw e;
+    }
+    const read = await finish(ctx, ws, caps, {
+      name: ws.name,
+      id: ws.id,
+      protected: ws.protection.protected,
+      used: used.isNullObject ? null : areaOf(used),
+      head: head && !head.isNullObject ? { area: areaOf(head), values: head.values, formulas: head.formulas } : null,
+      headMerges: merged ? (merged.isNullObject ? [] : parseAreas(merged.address)) : null,
+    });
+    return { read, extra };
+  }
+}
+
+interface FirstRead {
+  name: string;
+  id: string;
+  protected: boolean;
+  used: CellRange | null;
+  head: { area: CellRange; values: Raw; formulas: Raw } | null;
+  /** Merged areas of the first HEAD_ROWS rows, or null when they were not read. */
+  headMerges: CellRange[] | null;
+}
+
+async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps, first: FirstRead): Promise<SheetRead> {
+  const base = { sheetId: first.id, protected: first.protected };
+  const used = first.used;
+  if (!used) return { ...base, usedRange: null, data: { name: first.name, top: 0, left: 0, values: [], merges: [] } };
+  const rows = used.bottom - used.top + 1;
+  const cols = used.right - used.left + 1;
+  if (rows * cols > MAX_CELLS) throw fault('too-large', 'tooManyCells', { cells: (rows * cols).toLocaleString('en-US') });
+
+  const asm = new Assembler(used);
+  let next = used.top;
+  let cellBytes = DEFAULT_CELL_BYTES;
+  if (first.head) {
+    const h = first.head;
+    asm.put(h.area.top, h.area.left, h.values, h.formulas);
+    next = Math.max(next, h.area.bottom + 1);
+    const n = h.area.bottom - h.area.top + 1;
+    cellBytes = Math.max(8, utf8Bytes(JSON.stringify([h.values, h.formulas])) / Math.max(1, n * (h.area.right - h.area.left + 1)));
+  }
+  // The head's rows are complete even where its own used range is narrower or shorter.
+  if (first.head || first.headMerges) next = Math.max(next, Math.min(used.bottom + 1, HEAD_ROWS));
+
+  const merges: CellRange[] = [...(first.headMerges ?? [])];
+  let mergesFrom = first.headMerges ? HEAD_ROWS : used.top;
+  const mergeRows = mergeBlockRows(cols);
+
+  let chunkRows = Math.max(1, Math.floor(CHUNK_BYTES / (cellBytes * cols)));
+  while (next <= used.bottom) {
+    const bottom = Math.min(used.bottom, next + chunkRows - 1);
+    const r = ws.getRange(rangeToA1({ top: next, left: used.left, bottom, right: used.right }));
+    r.load('values,formulas');
+    const mergeCalls: Excel.RangeAreas[] = [];
+    if (caps.mergedAreas)
+      for (let m = Math.max(mergesFrom, next); m <= bottom; m += mergeRows) {
+        const ma = ws.getRange(`${toA1(m, used.left)}:${toA1(Math.min(bottom, m + mergeRows - 1), used.right)}`).getMergedAreasOrNullObject();
+        ma.load('address');
+        mergeCalls.push(ma);
+      }
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (isPayloadError(e) && chunkRows > 1) {
+        chunkRows = Math.max(1, Math.floor(chunkRows / 2));
+        continue;
+      }
+      throw e;
+    }
+    asm.put(next, used.left, r.values, r.formulas);
+    for (const ma of mergeCalls) if (!ma.isNullObject) merges.push(...parseAreas(ma.address));
+    mergesFrom = bottom + 1;
+    // Size the next chunk from what this one weighed.
+    const measured = utf8Bytes(JSON.stringify([r.values, r.formulas])) / ((bottom - next + 1) * cols);
+    cellBytes = Math.max(8, measured);
+    chunkRows = Math.max(1, Math.floor(CHUNK_BYTES / (cellBytes * cols)));
+    next = bottom + 1;
+  }
+
+  return { ...base, usedRange: rangeToA1(used), data: asm.sheet(first.name, dedupe(merges)) };
+}
+
+/** A merge that spans two blocks comes back from both. */
+function dedupe(ms: CellRange[]): CellRange[] {
+  const seen = new Set<string>();
+  return ms.filter((m) => {
+    const k = `${m.top},${m.left},${m.bottom},${m.right}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

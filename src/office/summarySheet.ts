@@ -1,0 +1,446 @@
+/**
+ * The summary sheet (集計) through Office.js, rendered from the core's SummaryModel in the same layout
+ * as the CLI's checked copy, plus a real column chart of the grade distribution.
+ *
+ * Two round trips: the first finds the source sheet, the sheet names and which sheets are ours; the
+ * second builds the new sheet under a temporary name, then deletes our previous summary of the same
+ * source and gives the new one its name — so a failure part-way never leaves a half-written 集計 in
+ * place of a good one. A user's own sheet is never touched: it only makes us pick another name.
+ * (A summary too large for one 5 MB request is written over several, still into the temporary sheet.)
+ */
+import { colToLetters, rangeToA1, type CellRange } from '../core/a1';
+import type { CheckResult } from '../core/engine';
+import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from '../core/i18n';
+import { localizeFinding } from '../core/messages';
+import { findingCell, noKpiKey } from '../core/report';
+import { SEVERITIES, type Lang } from '../core/types';
+import type { Caps } from './caps';
+import { fault } from './faults';
+import { HIGHLIGHT_FILL, chunkAddresses, highlightKind } from './highlights';
+
+export const SUMMARY_NAME = '集計';
+/** Worksheet custom property (ExcelApi 1.12) that marks a summary sheet as ours; its value is the source sheet. */
+export const SUMMARY_PROPERTY = 'KpiCheckSummaryOf';
+/** Document setting listing our summary sheets where custom properties are not available. */
+export const SUMMARY_SETTING = 'kpiCheck.summarySheets';
+/** Request size one batch of writes may reach (Excel's limit is 5 MB). */
+export const WRITE_BATCH_BYTES = 3_500_000;
+const MAX_TEXT = 32767;
+
+export interface SummaryRecord {
+  id: string;
+  name: string;
+  source: string;
+}
+
+// ------------------------------------------------------------------ names
+
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/** A sheet name within Excel's rules: no []:*?/\, no apostrophe at either end, at most 31 characters. */
+export function safeSheetName(s: string): string {
+  let n = s.replace(FORBIDDEN, '_').replace(/^'+|'+$/g, '');
+  n = [...n].slice(0, 31).join('');
+  return n.replace(/'+$/, '') || '_';
+}
+
+/** `base (n)` within 31 characters. */
+function numbered(base: string, n: number): string {
+  const suffix = ` (${n})`;
+  return safeSheetName([...base].slice(0, 31 - suffix.length).join('') + suffix);
+}
+
+/**
+ * The summary's name: 集計 for the first summary in a workbook, 集計_<sheet> when a summary of another
+ * sheet is already there or 集計 is a user's sheet, with " (2)", " (3)"… when that is taken too.
+ */
+export function pickSummaryName(source: string, taken: string[], otherSummaries: number): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const candidates = otherSummaries === 0 ? [SUMMARY_NAME] : [];
+  candidates.push(safeSheetName(`${SUMMARY_NAME}_${source}`));
+  for (const c of candidates) if (!used.has(c.toLowerCase())) return c;
+  const base = candidates[candidates.length - 1]!;
+  for (let i = 2; ; i++) {
+    const c = numbered(base, i);
+    if (!used.has(c.toLowerCase())) return c;
+  }
+}
+
+// ------------------------------------------------------------------ the plan (pure)
+
+type PlanCell = string | number | { formula: string } | null;
+
+export interface PlanStyle {
+  range: CellRange;
+  bold?: boolean;
+  size?: number;
+  fill?: string;
+  fontColor?: string;
+  underline?: boolean;
+  wrap?: boolean;
+  numberFormat?: string;
+}
+
+export interface SummaryPlan {
+  /** Cells from A1, row by row. */
+  rows: PlanCell[][];
+  styles: PlanStyle[];
+  /** Column widths from column A, in points. */
+  widths: number[];
+  freezeRows: number;
+  tabColor: string;
+  chart: { source: CellRange; title: string; start: string; end: string } | null;
+}
+
+const COLS = 7;
+const HEADER_FILL = '#D9E1F2';
+const READY = { fill: '#C6EFCE', font: '#006100' };
+const NOT_READY = { fill: '#FFC7CE', font: '#9C0006' };
+
+/** Excel's serial date-time for a local time. */
+export function excelDateTime(d: Date): number {
+  return (d.getTime() - d.getTimezoneOffset() * 60000) / 86400000 + 25569;
+}
+
+function link(sheet: string, cell: string): { formula: string } {
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
+  return { formula: `=HYPERLINK("${target.replace(/"/g, '""')}","${cell}")` };
+}
+
+/** The summary sheet as cells and formats, from the core's model. */
+export function planSummary(result: CheckResult, lang: Lang, now: Date): SummaryPlan {
+  const s = result.summary;
+  const rows: PlanCell[][] = [];
+  const styles: PlanStyle[] = [];
+  const row = (cells: PlanCell[]): number => {
+    rows.push([...cells, ...Array<PlanCell>(Math.max(0, COLS - cells.length)).fill(null)]);
+    return rows.length - 1;
+  };
+  const span = (r: number, c0: number, c1: number): CellRange => ({ top: r, bottom: r, left: c0, right: c1 });
+  const header = (cells: (string | null)[]): number => {
+    const r = row(cells);
+    styles.push({ range: span(r, 0, cells.length - 1), bold: true, fill: HEADER_FILL, wrap: true });
+    return r;
+  };
+  const heading = (title: string): void => {
+    row([]);
+    styles.push({ range: span(row([title]), 0, 0), bold: true, size: 12 });
+  };
+
+  const title = `${t('summaryTitle', lang)} — ${t('sheetQuoted', lang, { name: s.sheet })} ${fiscalYearLabel(s.fiscalYear, lang)}`;
+  styles.push({ range: span(row([title]), 0, 0), bold: true, size: 14 });
+  const counts = SEVERITIES.map((sev) => severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang));
+  const verdict = row([t('verdict', lang), `${t(s.ready ? 'ready' : 'notReady', lang)} — ${counts.join(lang === 'ja' ? '・' : ', ')}`]);
+  const tone = s.ready ? READY : NOT_READY;
+  styles.push({ range: span(verdict, 0, 0), bold: true });
+  styles.push({ range: span(verdict, 1, COLS - 1), bold: true, fill: tone.fill, fontColor: tone.font });
+  row([]);
+
+  const kv: [string, PlanCell][] = [
+    [t('sheet', lang), s.sheet],
+    [t('table', lang), s.tableRange ?? t('tableNotFound', lang)],
+    [t('fiscalYear', lang), fiscalYearLabel(s.fiscalYear, lang)],
+    [t('errors', lang), s.errors],
+    [t('warnings', lang), s.warnings],
+    [t('infos', lang), s.infos],
+    [t('rows', lang), s.rows],
+    [t('kpis', lang), s.kpis],
+    [t('createdAt', lang), excelDateTime(now)],
+  ];
+  const kvTop = rows.length;
+  for (const [k, v] of kv) row([k, v]);
+  styles.push({ range: { top: kvTop, bottom: rows.length - 1, left: 0, right: 0 }, bold: true });
+  styles.push({ range: span(rows.length - 1, 1, 1), numberFormat: 'yyyy/mm/dd hh:mm' });
+
+  heading(t('gradeDistribution', lang));
+  const gradeHead = header([t('grade', lang), t('count', lang), t('share', lang)]);
+  const noKpi = noKpiKey(s);
+  const total = s.gradeOrder.reduce((n, g) => n + (s.grades[g] ?? 0), 0);
+  for (const g of s.gradeOrder) {
+    const n = s.grades[g] ?? 0;
+    row([gradeLabel(g, noKpi, lang), n, total ? n / total : 0]);
+  }
+  styles.push({ range: { top: gradeHead + 1, bottom: rows.length - 1, left: 2, right: 2 }, numberFormat: '0%' });
+  const chart = {
+    source: { top: gradeHead, bottom: rows.length - 1, left: 0, right: 1 },
+    title: t('gradeDistribution', lang),
+    start: 'I4',
+    end: 'O20',
+  };
+
+  if (s.sections.length) {
+    heading(t('bySection', lang));
+    header([t('section', lang), t('rows', lang), t('kpis', lang), t('graded', lang), t('findings', lang)]);
+    const top = rows.length;
+    for (const sec of s.sections) row([sec.title || t('noSection', lang), sec.initiatives, sec.kpis, sec.graded, sec.findings]);
+    styles.push({ range: { top, bottom: rows.length - 1, left: 0, right: 0 }, wrap: true });
+  }
+  if (s.agencies.length) {
+    heading(t('byAgency', lang));
+    header([t('agency', lang), t('rows', lang), t('kpis', lang), t('findings', lang)]);
+    const top = rows.length;
+    for (const a of s.agencies) row([a.name, a.initiatives, a.kpis, a.findings]);
+    styles.push({ range: { top, bottom: rows.length - 1, left: 0, right: 0 }, wrap: true });
+  }
+
+  heading(t('findingsList', lang));
+  if (s.findings.length === 0) row([t('noFindings', lang)]);
+  else {
+    header([t('cell', lang), t('severity', lang), t('rule', lang), null, null, t('message', lang), t('suggestion', lang)]);
+    const top = rows.length;
+    const linkRows: number[] = [];
+    const kindRows = new Map<string, number[]>();
+    for (const f of s.findings) {
+      const cell = findingCell(f);
+      const where: PlanCell = cell ? link(s.sheet, cell) : f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '—';
+      const { message, suggestion } = localizeFinding(f, lang);
+      const r = row([where, severityLabel(f.severity, lang), f.ruleId, null, null, message, suggestion ?? '']);
+      if (cell) linkRows.push(r);
+      const kind = highlightKind([f]);
+      (kindRows.get(kind) ?? kindRows.set(kind, []).get(kind)!).push(r);
+    }
+    styles.push({ range: { top, bottom: rows.length - 1, left: 5, right: 6 }, wrap: true });
+    for (const b of rowBlocks(linkRows, 0)) styles.push({ range: b, fontColor: '#0563C1', underline: true });
+    for (const [kind, rs] of kindRows)
+      for (const b of rowBlocks(rs, 1)) styles.push({ range: b, fill: HIGHLIGHT_FILL[kind as keyof typeof HIGHLIGHT_FILL] });
+  }
+
+  const chars = [30, 12, 12, 12, 12, 60, 48];
+  return {
+    rows,
+    styles,
+    widths: chars.map((c) => Math.round(c * 5.7)),
+    freezeRows: 2,
+    tabColor: s.ready ? '#43A047' : '#E53935',
+    chart,
+  };
+}
+
+/** Runs of consecutive rows in one column as ranges. */
+function rowBlocks(rs: number[], col: number): CellRange[] {
+  const out: CellRange[] = [];
+  for (const r of rs) {
+    const last = out[out.length - 1];
+    if (last && last.bottom + 1 === r) last.bottom = r;
+    else out.push({ top: r, bottom: r, left: col, right: col });
+  }
+  return out;
+}
+
+/** What goes into range.formulas: text always with a leading apostrophe, so it stays text whatever it starts with. */
+export function cellInput(c: PlanCell): string | number {
+  if (c === null) return '';
+  if (typeof c === 'number') return c;
+  if (typeof c === 'string') return c === '' ? '' : `'${c.length > MAX_TEXT - 1 ? c.slice(0, MAX_TEXT - 1) : c}`;
+  return c.formula;
+}
+
+// ------------------------------------------------------------------ writing
+
+interface Step {
+  bytes: number;
+  queue(ws: Excel.Worksheet): void;
+}
+
+function styleSteps(ranges: CellRange[], st: PlanStyle, caps: Caps): Step[] {
+  const apply = (r: Excel.Range | Excel.RangeAreas) => {
+    const f = r.format;
+    if (st.bold !== undefined) f.font.bold = st.bold;
+    if (st.size !== undefined) f.font.size = st.size;
+    if (st.fontColor !== undefined) f.font.color = st.fontColor;
+    if (st.underline) f.font.underline = 'Single';
+    if (st.fill !== undefined) f.fill.color = st.fill;
+    if (st.wrap !== undefined) f.wrapText = st.wrap;
+  };
+  const steps: Step[] = [];
+  if (st.numberFormat !== undefined) {
+    const nf = st.numberFormat;
+    for (const r of ranges) {
+      const h = r.bottom - r.top + 1;
+      const w = r.right - r.left + 1;
+      steps.push({
+        bytes: h * w * (nf.length + 3) + 200,
+        queue: (s) => (s.getRange(rangeToA1(r)).numberFormat = Array.from({ length: h }, () => Array<string>(w).fill(nf))),
+      });
+    }
+  }
+  const hasFormat = st.bold !== undefined || st.size !== undefined || st.fontColor !== undefined || st.underline || st.fill !== undefined || st.wrap !== undefined;
+  if (!hasFormat) return steps;
+  if (caps.rangeAreas && ranges.length > 1)
+    for (const a of chunkAddresses(ranges)) steps.push({ bytes: a.length + 400, queue: (s) => apply(s.getRanges(a)) });
+  else for (const r of ranges) steps.push({ bytes: 400, queue: (s) => apply(s.getRange(rangeToA1(r))) });
+  return steps;
+}
+
+/** The plan as write steps, in order, each with the request bytes it adds. */
+function planSteps(plan: SummaryPlan, caps: Caps): Step[] {
+  const steps: Step[] = [];
+  // Cell values in row bands, so a large findings list can be split over several requests.
+  const BAND = 2000;
+  for (let top = 0; top < plan.rows.length; top += BAND) {
+    const band = plan.rows.slice(top, top + BAND).map((r) => r.map(cellInput));
+    const bytes = JSON.stringify(band).length * 3;
+    steps.push({
+      bytes,
+      queue: (ws) => (ws.getRange(rangeToA1({ top, left: 0, bottom: top + band.length - 1, right: COLS - 1 })).formulas = band),
+    });
+  }
+  // Group equal formats so one request sets each on many areas.
+  const groups = new Map<string, { st: PlanStyle; ranges: CellRange[] }>();
+  for (const st of plan.styles) {
+    const { range, ...rest } = st;
+    const k = JSON.stringify(rest);
+    const g = groups.get(k);
+    if (g) g.ranges.push(range);
+    else groups.set(k, { st, ranges: [range] });
+  }
+  for (const { st, ranges } of groups.values()) steps.push(...styleSteps(ranges, st, caps));
+  steps.push({
+    bytes: 200 * plan.widths.length,
+    queue: (ws) => plan.widths.forEach((w, i) => (ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = w)),
+  });
+  steps.push({
+    bytes: 600,
+    queue: (ws) => {
+      ws.freezePanes.freezeRows(plan.freezeRows);
+      ws.tabColor = plan.tabColor;
+      if (plan.chart) {
+        const c = plan.chart;
+        const chart = ws.charts.add('ColumnClustered', ws.getRange(rangeToA1(c.source)), 'Columns');
+        chart.title.text = c.title;
+        chart.setPosition(c.start, c.end);
+      }
+    },
+  });
+  return steps;
+}
+
+function batches(steps: Step[]): Step[][] {
+  const out: Step[][] = [[]];
+  let size = 0;
+  for (const s of steps) {
+    if (size + s.bytes > WRITE_BATCH_BYTES && out[out.length - 1]!.length) {
+      out.push([]);
+      size = 0;
+    }
+    out[out.length - 1]!.push(s);
+    size += s.bytes;
+  }
+  return out;
+}
+
+function readRecords(): SummaryRecord[] {
+  try {
+    const v = Office.context.document.settings.get(SUMMARY_SETTING) as unknown;
+    return Array.isArray(v)
+      ? v.filter((r): r is SummaryRecord => r && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.source === 'string')
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+function saveSettings(): Promise<void> {
+  return new Promise((resolve, reject) =>
+    Office.context.document.settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve())),
+  );
+}
+
+interface SheetEntry {
+  ws: Excel.Worksheet;
+  name: string;
+  id: string;
+  /** The source sheet this is our summary of, or null when it is not ours. */
+  summaryOf: string | null;
+}
+
+/** Insert (or replace our own) summary sheet; returns its name. */
+export async function writeSummarySheet(
+  ctx: Excel.RequestContext,
+  result: CheckResult,
+  lang: Lang,
+  caps: Caps,
+  now = new Date(),
+): Promise<string> {
+  const sheets = ctx.workbook.worksheets;
+  const source = sheets.getItemOrNullObject(result.sheet);
+  source.load('name,id,position');
+  sheets.load(
+    caps.customProperties
+      ? 'items/name,items/id,items/customProperties/items/key,items/customProperties/items/value'
+      : 'items/name,items/id',
+  );
+  const wbProtection = ctx.workbook.protection;
+  wbProtection.load('protected');
+  await ctx.sync();
+
+  if (source.isNullObject) throw fault('sheet-gone', 'sheetGone', { sheet: result.sheet });
+  if (wbProtection.protected) throw fault('protected', 'workbookProtected');
+
+  const records = caps.customProperties ? [] : readRecords();
+  const entries: SheetEntry[] = sheets.items.map((ws) => {
+    let summaryOf: string | null = null;
+    if (caps.customProperties) {
+      const p = ws.customProperties.items.find((x) => x.key.toLowerCase() === SUMMARY_PROPERTY.toLowerCase());
+      summaryOf = p ? p.value : null;
+    } else {
+      summaryOf = records.find((r) => r.id === ws.id && r.name === ws.name)?.source ?? null;
+    }
+    return { ws, name: ws.name, id: ws.id, summaryOf };
+  });
+  const mine = entries.find((e) => e.summaryOf === result.sheet && e.id !== source.id) ?? null;
+  const others = entries.filter((e) => e.summaryOf !== null && e !== mine).length;
+  const taken = entries.filter((e) => e !== mine).map((e) => e.name);
+  const finalName = mine ? mine.name : pickSummaryName(result.sheet, taken, others);
+  let tempName = '';
+  for (let i = 1; !tempName || entries.some((e) => e.name.toLowerCase() === tempName.toLowerCase()); i++) tempName = `KPICHK_tmp_${i}`;
+
+  // Where the new sheet goes: in place of ours, else right after the source.
+  const order = entries.filter((e) => e !== mine).map((e) => e.id);
+  const position = mine ? entries.indexOf(mine) : order.indexOf(source.id) + 1;
+
+  const plan = planSummary(result, lang, now);
+  // First in the request: the source must still be there, else nothing at all is written.
+  source.load('name');
+  const temp = sheets.add(tempName);
+  const steps = planSteps(plan, caps);
+  const parts = batches(steps);
+  try {
+    for (let i = 0; i < parts.length; i++) {
+      for (const s of parts[i]!) s.queue(temp);
+      if (i === parts.length - 1) {
+        if (caps.customProperties) temp.customProperties.add(SUMMARY_PROPERTY, result.sheet);
+        mine?.ws.delete();
+        temp.name = finalName;
+        temp.position = position;
+        temp.activate();
+        temp.load('id');
+      }
+      await ctx.sync();
+    }
+  } catch (e) {
+    await removeTemp(ctx, tempName);
+    throw e;
+  }
+
+  if (!caps.customProperties) {
+    const kept = records.filter((r) => entries.some((e) => e.id === r.id && e.name === r.name) && r.id !== mine?.id);
+    Office.context.document.settings.set(SUMMARY_SETTING, [...kept, { id: temp.id, name: finalName, source: result.sheet }]);
+    await saveSettings().catch(() => undefined);
+  }
+  return finalName;
+}
+
+/** After a failed write: take away the half-built temporary sheet, if it was created. */
+async function removeTemp(ctx: Excel.RequestContext, tempName: string): Promise<void> {
+  try {
+    const t = ctx.workbook.worksheets.getItemOrNullObject(tempName);
+    await ctx.sync();
+    if (!t.isNullObject) {
+      t.delete();
+      await ctx.sync();
+    }
+  } catch {
+    // the original error is the one to report
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The browser preview: the add-in without Excel. A workbook (the draft sample, or any .xlsx the user
+ * opens) is loaded into the Excel simulator, `Excel` and `Office` are installed on top of it, and the
+ * task pane is started exactly as in Excel (taskpane/boot.tsx) next to a grid that draws the
+ * simulated workbook. URL parameters: ?lang=en (Office in English), ?theme=dark, ?run=1 (the pane
+ * opened by the ribbon's 検証 button), ?file=samples/sample.xlsx.
+ */
+import { createRoot } from 'react-dom/client';
+import { insertSummary } from '../commands/commands';
+import { installExcelGlobals, type InstalledGlobals } from '../office/simulator';
+import type { SimWorkbook } from '../office/simulator/model';
+import { simFromXlsx } from '../office/simulator/xlsx';
+import { boot } from '../taskpane/boot';
+import { takeCommandError } from '../taskpane/env';
+import { WorkbookView } from './WorkbookView';
+
+const params = new URLSearchParams(window.location.search);
+const DARK_THEME = {
+  bodyBackgroundColor: '#292929',
+  bodyForegroundColor: '#FFFFFF',
+  controlBackgroundColor: '#1F1F1F',
+  controlForegroundColor: '#FFFFFF',
+};
+const LIGHT_THEME = {
+  bodyBackgroundColor: '#FFFFFF',
+  bodyForegroundColor: '#000000',
+  controlBackgroundColor: '#FFFFFF',
+  controlForegroundColor: '#000000',
+};
+
+const sheetEl = document.getElementById('sheet')!;
+const paneEl = document.getElementById('pane')!;
+const bookName = document.getElementById('book-name')!;
+const ribbonMsg = document.getElementById('ribbon-msg')!;
+const sheetRoot = createRoot(sheetEl);
+
+let globals: InstalledGlobals | null = null;
+let sim: SimWorkbook | null = null;
+let stopPane: (() => void) | null = null;
+
+/** (Re)start the task pane; `run` opens it as the ribbon's 検証 button does (taskpane.html?run=1). */
+async function startPane(run: boolean): Promise<void> {
+  stopPane?.();
+  stopPane = null;
+  const url = new URL(window.location.href);
+  if (run) url.searchParams.set('run', '1');
+  else url.searchParams.delete('run');
+  window.history.replaceState(null, '', url);
+  stopPane = await boot(paneEl);
+}
+
+async function open(bytes: Uint8Array, name: string): Promise<void> {
+  const next = await simFromXlsx(bytes);
+  globals?.uninstall();
+  sim = next;
+  globals = installExcelGlobals(next, {
+    displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'ja-JP',
+    officeTheme: params.get('theme') === 'dark' ? DARK_THEME : LIGHT_THEME,
+  });
+  bookName.textContent = name;
+  sheetRoot.render(<WorkbookView sim={next} onChange={() => undefined} />);
+  await startPane(params.get('run') === '1');
+  document.body.dataset.ready = 'true';
+}
+
+function fail(e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  sheetRoot.render(
+    <p className="failed" role="alert">
+      ブックを開けませんでした / Could not open the workbook: {message}
+    </p>,
+  );
+}
+
+document.getElementById('open-file')!.addEventListener('change', (ev) => {
+  const file = (ev.target as HTMLInputElement).files?.[0];
+  if (!file) return;
+  file
+    .arrayBuffer()
+    .then((buf) => open(new Uint8Array(buf), file.name))
+    .catch(fail);
+});
+
+document.getElementById('ribbon-validate')!.addEventListener('click', () => {
+  ribbonMsg.textContent = '';
+  void startPane(true);
+});
+
+document.getElementById('ribbon-summary')!.addEventListener('click', (ev) => {
+  const button = ev.currentTarget as HTMLButtonElement;
+  if (!sim || button.disabled) return;
+  button.disabled = true;
+  ribbonMsg.textContent = '集計しています… / Summarising…';
+  const before = new Set(sim.sheets.map((s) => s.id));
+  void insertSummary({ completed: () => undefined } as unknown as Office.AddinCommands.Event)
+    .then(() => takeCommandError())
+    .then((err) => {
+      const added = sim?.sheets.find((s) => !before.has(s.id));
+      ribbonMsg.textContent = err ? `${err.ja} / ${err.en}` : `集計シート「${added?.name ?? sim?.activeSheet.name}」を挿入しました`;
+    })
+    .finally(() => {
+      button.disabled = false;
+    });
+});
+
+const file = params.get('file') ?? 'samples/sample-draft.xlsx';
+fetch(file)
+  .then((r) => {
+    if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
+    return r.arrayBuffer();
+  })
+  .then((buf) => open(new Uint8Array(buf), file.split('/').pop() ?? file))
+  .catch(fail);

@@ -1,0 +1,130 @@
+/**
+ * Shared set-up of the browser tests: the production build in dist/ served over http on a free
+ * localhost port, Debian's Chromium driven by playwright-core, and a page of the preview with
+ * everything it does recorded (requests, dialogs, errors, CSP violations).
+ */
+import { existsSync, mkdirSync } from 'fs';
+import { join } from 'path';
+import type { Server } from 'http';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { checkSheet, type CheckResult } from '../../src/core/engine';
+import { activeSheetName, loadWorkbook, sheetToData } from '../../src/xlsx/read';
+import { startServer } from '../../tools/serve';
+
+export const ROOT = join(__dirname, '..', '..');
+export const DIST = join(ROOT, 'dist');
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export interface Session {
+  browser: Browser;
+  server: Server;
+  /** http://127.0.0.1:<port>/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Fails (never skips) when Chromium or the build is missing. */
+export async function startSession(): Promise<Session> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const { server, url } = await startServer({ dir: DIST, port: 0 });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return {
+    browser,
+    server,
+    url,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Every URL the page requested. */
+  requests: string[];
+  dialogs: string[];
+  /** Uncaught exceptions and console errors. */
+  errors: string[];
+  /** Content-Security-Policy violations reported in the page. */
+  cspViolations(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+/** Open preview.html (with a query such as "?lang=en") in a fresh context and wait for the pane. */
+export async function openPreview(s: Session, query = '', viewport = { width: 1400, height: 900 }): Promise<Watched> {
+  const context = await s.browser.newContext({ viewport, acceptDownloads: true, locale: 'ja-JP' });
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${s.url}preview.html${query}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await pane(page).getByRole('button', { name: /作業中のシートを検証する|Validate the active sheet/ }).waitFor();
+  return {
+    context,
+    page,
+    requests,
+    dialogs,
+    errors,
+    cspViolations: () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp),
+    close: () => context.close(),
+  };
+}
+
+export const pane = (page: Page) => page.locator('#pane');
+export const grid = (page: Page) => page.locator('#sheet');
+export const gridCell = (page: Page, a1: string) => grid(page).locator(`td[data-cell="${a1}"]`);
+export const sheetTab = (page: Page, name: string) => grid(page).getByRole('tab', { name, exact: true });
+
+export function validateButton(page: Page, lang: 'ja' | 'en' = 'ja') {
+  return pane(page).getByRole('button', { name: lang === 'ja' ? '作業中のシートを検証する' : 'Validate the active sheet' });
+}
+
+/** A finding in the pane's list, by its cell. */
+export function findingButton(page: Page, a1: string) {
+  return pane(page).locator('li button').filter({ has: page.locator(`span:text-is("${a1}")`) });
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** What the engine says about a seed workbook's active sheet, read with the CLI's xlsx adapter. */
+export async function expected(file: string): Promise<CheckResult> {
+  const wb = await loadWorkbook(join(ROOT, 'seeds', file));
+  const name = activeSheetName(wb) ?? wb.worksheets[0]!.name;
+  return checkSheet(sheetToData(wb.getWorksheet(name)!));
+}
+
+/** Requests that left the preview's own server. */
+export function foreignRequests(w: Watched, base: string): string[] {
+  return w.requests.filter((u) => !u.startsWith(base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
