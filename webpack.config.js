@@ -104,7 +104,12 @@ module.exports = (env, argv) => {
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           { from: 'seeds/sample-draft.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
           { from: 'seeds/sample.xlsx', to: 'samples/[name][ext]', noErrorOnMissing: true },
-          { from: 'node_modules/@microsoft/office-js/dist/office.js', to: OFFICE_JS_LOCAL },
+          // office.js for the preview, and the table it loads next to itself; copied as published.
+          {
+            from: 'node_modules/@microsoft/office-js/dist/{office,o15apptofilemappingtable}.js',
+            to: 'office-js/[name][ext]',
+            info: { minimized: true },
+          },
           {
             from: 'manifest*.xml',
             to: '[name][ext]',

@@ -1,3 +1,4 @@
+import '../taskpane/strictCsp';
 import { DEFAULT_PROFILE } from '../core/profile';
 import { createExcelHost } from '../office/excelHost';
 import { initialLang, putCommandError } from '../taskpane/env';

@@ -8,7 +8,7 @@
  * response limit (a chunk that still comes back too large is halved and read again). A used range of
  * more than 5,000,000 cells is refused with a message before anything else is read.
  */
-import { rangeToA1, toA1, type CellRange } from '../core/a1';
+import { colToLetters, rangeToA1, toA1, type CellRange } from '../core/a1';
 import type { CellValue, SheetData } from '../core/grid';
 import { parseAreas } from './addresses';
 import type { Caps } from './caps';
@@ -16,6 +16,8 @@ import { fault } from './faults';
 
 /** Rows read in the first request: a KPI table of this length or shorter costs one round trip. */
 export const HEAD_ROWS = 300;
+/** Columns of the first request's window; a wider used range is read in chunks from the top. */
+export const HEAD_COLS = 256;
 /** Target size of the response of each further chunk (Excel's limit is 5 MB). */
 export const CHUNK_BYTES = 2_000_000;
 /** Excel reads at most this many cells at once; a larger used range is refused. */
@@ -134,7 +136,7 @@ export async function readSheet<X>(
     ws.protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-    const headRows = ws.getRange(`1:${HEAD_ROWS}`);
+    const headRows = ws.getRange(`A1:${colToLetters(HEAD_COLS - 1)}${HEAD_ROWS}`);
     const head = withHead ? headRows.getUsedRangeOrNullObject(true) : null;
     head?.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas');
     const merged = withHead && caps.mergedAreas ? headRows.getMergedAreasOrNullObject() : null;
@@ -172,13 +174,16 @@ interface FirstRead {
   headMerges: CellRange[] | null;
 }
 
-async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps, first: FirstRead): Promise<SheetRead> {
+async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps, firstRead: FirstRead): Promise<SheetRead> {
+  let first = firstRead;
   const base = { sheetId: first.id, protected: first.protected };
   const used = first.used;
   if (!used) return { ...base, usedRange: null, data: { name: first.name, top: 0, left: 0, values: [], merges: [] } };
   const rows = used.bottom - used.top + 1;
   const cols = used.right - used.left + 1;
   if (rows * cols > MAX_CELLS) throw fault('too-large', 'tooManyCells', { cells: (rows * cols).toLocaleString('en-US') });
+  // Wider than the first request's window: its rows are incomplete, read everything in chunks.
+  if (used.right >= HEAD_COLS) first = { ...first, head: null, headMerges: null };
 
   const asm = new Assembler(used);
   let next = used.top;
@@ -212,8 +217,8 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
     try {
       await ctx.sync();
     } catch (e) {
-      if (isPayloadError(e) && chunkRows > 1) {
-        chunkRows = Math.max(1, Math.floor(chunkRows / 2));
+      if (isPayloadError(e) && bottom > next) {
+        chunkRows = Math.max(1, Math.floor((bottom - next + 1) / 2));
         continue;
       }
       throw e;

@@ -407,8 +407,11 @@ export async function writeSummarySheet(
   const parts = batches(steps);
   try {
     for (let i = 0; i < parts.length; i++) {
+      const last = i === parts.length - 1;
+      // The source is checked again before the old summary is replaced.
+      if (last && i > 0) source.load('name');
       for (const s of parts[i]!) s.queue(temp);
-      if (i === parts.length - 1) {
+      if (last) {
         if (caps.customProperties) temp.customProperties.add(SUMMARY_PROPERTY, result.sheet);
         mine?.ws.delete();
         temp.name = finalName;

@@ -29,11 +29,22 @@ function useWorkbookVersion(sim: SimWorkbook): number {
   return version;
 }
 
+/** Excel's serial date (1900 system) as "yyyy/mm/dd hh:mm" (UTC arithmetic: serials carry no zone). */
+function serialDate(v: number, withTime: boolean): string {
+  const d = new Date(Math.round((v - 25569) * 86400000));
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const date = `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`;
+  return withTime ? `${date} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` : date;
+}
+
+/** What Excel would show, roughly: percentages, dates and plain numbers; text as it is. */
 function displayText(v: CellValue, numberFormat: string | undefined): string {
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') {
-    if (numberFormat && /%/.test(numberFormat)) return `${Math.round(v * 1000) / 10}%`;
+    const f = numberFormat ?? '';
+    if (/%/.test(f)) return `${Math.round(v * 1000) / 10}%`;
+    if (/(^|[^"\\])[yd]/i.test(f) && v > 0 && v < 2958466) return serialDate(v, /h/i.test(f));
     return String(Math.round(v * 1e10) / 1e10);
   }
   return v;
@@ -57,6 +68,13 @@ function shownFill(sheet: SimSheet, row: number, col: number): { fill?: string; 
     if (kind && cf.ranges.some((r) => rangeContains(r, row, col))) return { fill: cf.format.fill, kind };
   }
   return { fill: sheet.cell(row, col)?.style?.fill };
+}
+
+/** Wrapped text wraps; other text runs on into empty cells to its right and is clipped by a full one, as in Excel. */
+function textClass(sheet: SimSheet, row: number, col: number, wrap: boolean): string {
+  if (wrap) return 'cell-text';
+  const next = sheet.cell(row, col + 1);
+  return next && next.value !== null && next.value !== '' ? 'cell-text nowrap clip' : 'cell-text nowrap';
 }
 
 interface Props {
@@ -165,7 +183,7 @@ export function WorkbookView({ sim, onChange }: Props) {
                       }}
                       onClick={() => select(r, c)}
                     >
-                      <div className="cell-text">{text}</div>
+                      <div className={textClass(sheet, r, c, cell?.style?.wrapText === true)}>{text}</div>
                     </td>
                   );
                 })}

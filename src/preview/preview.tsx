@@ -5,6 +5,7 @@
  * simulated workbook. URL parameters: ?lang=en (Office in English), ?theme=dark, ?run=1 (the pane
  * opened by the ribbon's 検証 button), ?file=samples/sample.xlsx.
  */
+import '../taskpane/strictCsp';
 import { createRoot } from 'react-dom/client';
 import { insertSummary } from '../commands/commands';
 import { installExcelGlobals, type InstalledGlobals } from '../office/simulator';
@@ -42,11 +43,8 @@ let stopPane: (() => void) | null = null;
 async function startPane(run: boolean): Promise<void> {
   stopPane?.();
   stopPane = null;
-  const url = new URL(window.location.href);
-  if (run) url.searchParams.set('run', '1');
-  else url.searchParams.delete('run');
-  window.history.replaceState(null, '', url);
-  stopPane = await boot(paneEl);
+  // office.js removes history.replaceState, so the pane is handed its query string instead.
+  stopPane = await boot(paneEl, run ? '?run=1' : '');
 }
 
 async function open(bytes: Uint8Array, name: string): Promise<void> {
@@ -58,6 +56,8 @@ async function open(bytes: Uint8Array, name: string): Promise<void> {
     officeTheme: params.get('theme') === 'dark' ? DARK_THEME : LIGHT_THEME,
   });
   bookName.textContent = name;
+  // For the browser tests and for curious users: the simulated workbook behind the page.
+  (window as unknown as { kpiPreview: { sim: SimWorkbook } }).kpiPreview = { sim: next };
   sheetRoot.render(<WorkbookView sim={next} onChange={() => undefined} />);
   await startPane(params.get('run') === '1');
   document.body.dataset.ready = 'true';

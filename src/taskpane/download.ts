@@ -1,7 +1,8 @@
 /** File name for an exported report: the sheet name made safe for Windows, macOS and the web. */
 export function reportFileName(sheet: string, ext: 'json' | 'csv'): string {
-  const safe = sheet
-    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+  const safe = [...sheet]
+    .map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
     .replace(/^[\s.]+|[\s.]+$/g, '')
     .slice(0, 80);
   return `kpi-check_${safe || 'sheet'}.${ext}`;

@@ -23,6 +23,7 @@ const PANE = {
   exportCsv: { ja: 'CSV で保存', en: 'Save as CSV' },
   exported: { ja: '{file} を保存しました', en: 'Saved {file}' },
   activeSheet: { ja: '作業中のシート', en: 'Active sheet' },
+  checkedSheet: { ja: '検証したシート', en: 'Checked sheet' },
   usedRange: { ja: '使用範囲', en: 'Used range' },
   emptySheet: { ja: '（空のシート）', en: '(empty sheet)' },
   refresh: { ja: '作業中のシートを読み直す', en: 'Read the active sheet again' },
@@ -56,7 +57,10 @@ const PANE = {
     ja: '予期しないエラーが起きました（{message}）。ブックを保存して作業ウィンドウを開き直し、もう一度お試しください。',
     en: 'An unexpected error occurred ({message}). Save the workbook, reopen the task pane and try again.',
   },
-  commandFailed: { ja: 'リボンの [集計] が完了できませんでした: {message}', en: 'The ribbon Summary button could not finish: {message}' },
+  commandFailed: {
+    ja: 'リボンの [集計] が完了できませんでした: {message}',
+    en: 'The ribbon Summary button could not finish: {message}',
+  },
   gradeScale: { ja: '達成度の基準', en: 'Grade thresholds' },
   gradeScaleHelp: {
     ja: '達成率（実績 ÷ 目標）がこの値以上ならその達成度です。上から大きい順に並べます。',
@@ -71,7 +75,10 @@ const PANE = {
     ja: '設定はこのブックに保存され、ファイルと一緒に渡ります。',
     en: 'The settings are saved in this workbook and travel with the file.',
   },
-  settingsSaved: { ja: '設定をブックに保存しました。次の検証から使われます。', en: 'Settings saved in the workbook. The next validation uses them.' },
+  settingsSaved: {
+    ja: '設定をブックに保存しました。次の検証から使われます。',
+    en: 'Settings saved in the workbook. The next validation uses them.',
+  },
   settingsReset: { ja: '既定の設定に戻しました。', en: 'Settings reset to the default.' },
   settingsInvalid: { ja: '設定に誤りがあります', en: 'The settings have errors' },
   unsaved: { ja: '保存していない変更があります。', en: 'There are unsaved changes.' },

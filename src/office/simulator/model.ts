@@ -310,6 +310,8 @@ export interface SyncRecord {
   /** UTF-8 bytes of the JSON of the data loaded. */
   responseBytes: number;
   operations: number;
+  /** The error code when the request failed. */
+  failed?: string;
 }
 
 /** Excel on the web refuses requests and responses over 5 MB and reads of more than 5,000,000 cells. */

@@ -160,6 +160,17 @@ export class SimRequestContext {
     sim.syncs.push(record);
     if (sim.latencyMs > 0) await new Promise((r) => setTimeout(r, sim.latencyMs));
     else await Promise.resolve();
+    try {
+      await this.process(ops, fresh, record);
+    } catch (e) {
+      record.failed = (e as { code?: string }).code ?? 'Error';
+      throw e;
+    }
+    return passThroughValue as T;
+  }
+
+  private async process(ops: Op[], fresh: SimObject<unknown>[], record: SyncRecord): Promise<void> {
+    const sim = this.sim;
     sim.beforeSync?.(sim.syncs.length);
     record.requestBytes = utf8Length(JSON.stringify(ops.map((o) => o.json)));
     if (sim.inactive)
@@ -186,7 +197,6 @@ export class SimRequestContext {
       throw new SimError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
     for (const l of loads) l.apply();
     for (const o of fresh) o._settle();
-    return passThroughValue as T;
   }
 }
 

@@ -55,11 +55,11 @@ export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
   }
   const notFound = result && !result.layout ? result.findings.find((f) => f.ruleId === 'header-not-found') : undefined;
   return (
-    <section className={styles.card} aria-label={p('activeSheet', lang)}>
+    <section className={styles.card} aria-label={p(result ? 'checkedSheet' : 'activeSheet', lang)}>
       <div className={styles.sheetRow}>
         <TableSimpleRegular aria-hidden="true" />
         <Text className={styles.sheetName}>
-          {p('activeSheet', lang)}: {sheet ? sheet.name : '—'}
+          {p(result ? 'checkedSheet' : 'activeSheet', lang)}: {sheet ? sheet.name : '—'}
         </Text>
         <Button
           size="small"
