@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { MIN_EXCEL_API } from '../src/office/caps';
 import { contentCheck, pngSize, schemaCheck, SCHEMA } from '../tools/validate-manifest';
 
 const ROOT = join(__dirname, '..');
@@ -53,14 +54,19 @@ describe('manifest.xml', () => {
     expect(problems).toContain('icon assets/icon-64.png is 64×64, declared 80');
   });
 
-  it('is a Workbook task pane app, Japanese by default, on ExcelApi 1.7, over https', () => {
+  it('is a Workbook task pane app, Japanese by default, over https', () => {
     expect(xml).toMatch(/xsi:type="TaskPaneApp"/);
     expect(xml).toMatch(/<Host Name="Workbook"\/>/);
     expect(xml).toMatch(/<DefaultLocale>ja-JP<\/DefaultLocale>/);
-    expect(xml).toMatch(/<Set Name="ExcelApi" MinVersion="1\.7"\/>/);
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\/localhost:3000\//);
+  });
+
+  it('asks for the ExcelApi set the adapter is built for (Office 2019 and later)', () => {
+    const sets = [...xml.matchAll(/<Set Name="(\w+)" MinVersion="([\d.]+)"\/>/g)].map((m) => [m[1], m[2]]);
+    expect(sets).toEqual([['ExcelApi', MIN_EXCEL_API]]);
+    expect(Number(MIN_EXCEL_API.split('.')[1])).toBeLessThanOrEqual(8);
   });
 
   it('puts KPIチェック on the Home tab with 検証 (opens the pane and runs) and 集計 (runs a function)', () => {

@@ -83,6 +83,22 @@ function main() {
     console.log('\ntaskpane.js composition (minified bytes by source):');
     const total = parts.reduce((n, [, v]) => n + v, 0);
     for (const [k, v] of parts.slice(0, 15)) console.log(`  ${k.padEnd(44)} ${kb(v).padStart(10)}  ${((100 * v) / total).toFixed(1).padStart(5)} %`);
+    const kinds = new Map();
+    for (const [k, v] of parts) {
+      const kind = /^(react|react-dom|scheduler)$/.test(k)
+        ? 'React 18'
+        : /^(@fluentui\/|@griffel\/|tabster|keyborg|@floating-ui\/|@swc\/|stylis|rtl-css-js|@emotion\/)/.test(k)
+          ? 'Fluent UI v9 (components, icons, Griffel, Tabster)'
+          : k === 'zod'
+            ? 'zod (profile validation)'
+            : k.startsWith('src/')
+              ? 'this project (src/)'
+              : 'other';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + v);
+    }
+    console.log('\nby kind:');
+    for (const [k, v] of [...kinds].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${k.padEnd(52)} ${kb(v).padStart(10)}  ${((100 * v) / total).toFixed(1).padStart(5)} %`);
   }
   const hasExcelJs = parts ? parts.some(([k]) => k === 'exceljs') : /ExcelJS/.test(pane.toString());
   console.log(`\ntask pane gzipped: ${kb(paneGz)} of a ${kb(BUDGET)} budget${hasExcelJs ? ' — contains ExcelJS!' : ''}`);

@@ -286,7 +286,7 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
     const width = Math.max(4, ...findings.map((f) => displayWidth(whereText(f, lang))));
     for (const [key, fs] of groups) {
       lines.push('');
-      const label = opts.groupBy === 'rule' ? key : severityLabel(key as Severity, lang);
+      const label = opts.groupBy === 'rule' ? key : t(`${key as Severity}s` as const, lang);
       lines.push(`  ${t('severityGroup', lang, { label, n: fs.length })}`);
       for (const f of fs) {
         const { message, suggestion } = localizeFinding(f, lang);

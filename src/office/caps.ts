@@ -4,6 +4,8 @@
  * fallback:
  * - ExcelApi 1.9  worksheet.getRanges (RangeAreas): one conditional format per severity and address
  *   chunk. Without it: one conditional format per rectangular block, still in one request.
+ *   Also range.getSpecialCells("Formulas"): only the formula cells' formulas are read. Without it:
+ *   every cell's formula is read with its value (twice the bytes, more chunks on big sheets).
  * - ExcelApi 1.12 worksheet.customProperties marks the summary sheet as ours. Without it: a record in
  *   the document settings (sheet id and name must both match).
  * - ExcelApi 1.13 range.getMergedAreasOrNullObject: merged areas. Without it: none are known; the
@@ -12,6 +14,7 @@
 export const MIN_EXCEL_API = '1.7';
 
 export interface Caps {
+  /** ExcelApi 1.9: RangeAreas (getRanges) and getSpecialCells. */
   rangeAreas: boolean;
   customProperties: boolean;
   mergedAreas: boolean;

@@ -2,14 +2,13 @@
  * ExcelHost on Office.js: what the task pane and the ribbon ask of Excel. Thin by design: every
  * decision about the table comes from src/core; this file reads, paints and writes.
  */
-import { checkSheet } from '../core/engine';
 import { parseA1 } from '../core/a1';
+import { checkSheet, type CheckResult } from '../core/engine';
 import { parseProfile, profileToJson, type Profile } from '../core/profile';
-import type { CheckResult } from '../core/engine';
 import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
-import { queueClear, queuePaint, queueScan, ours } from './highlights';
+import { ours, queueClear, queuePaint, queueScan } from './highlights';
 import type { ExcelHost, SheetInfo, ValidateOutcome } from './host';
 import { readSheet } from './read';
 import { writeSummarySheet } from './summarySheet';

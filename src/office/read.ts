@@ -2,11 +2,14 @@
  * Reading a worksheet into the core's SheetData through Office.js.
  *
  * A normal sheet costs one round trip: the first request loads the sheet's name, id and protection,
- * the used range's shape, the values and formulas of its first HEAD_ROWS rows and their merged areas,
- * plus whatever the caller queues with it. Only a longer sheet needs more: the rest is read in row
- * chunks sized from the bytes per row the first request measured, each well under Excel's 5 MB
- * response limit (a chunk that still comes back too large is halved and read again). A used range of
- * more than 5,000,000 cells is refused with a message before anything else is read.
+ * the used range's shape, the values of its first HEAD_ROWS rows, the formulas of the formula cells
+ * among them (getSpecialCells, ExcelApi 1.9; older hosts load every cell's formula) and their merged
+ * areas, plus whatever the caller queues with it. Only a longer sheet needs more: the rest is read in
+ * row chunks sized from the bytes per row the first request measured, each well under Excel's 5 MB
+ * response limit (a chunk that still comes back too large is halved and read again). When the first
+ * request itself is refused (too large, or more merged areas than one call returns), it is repeated
+ * without the rows and everything is read in chunks. A used range of more than 5,000,000 cells is
+ * refused with a message before any cell is read.
  */
 import { colToLetters, rangeToA1, toA1, type CellRange } from '../core/a1';
 import type { CellValue, SheetData } from '../core/grid';
@@ -14,15 +17,15 @@ import { parseAreas } from './addresses';
 import type { Caps } from './caps';
 import { fault } from './faults';
 
-/** Rows read in the first request: a KPI table of this length or shorter costs one round trip. */
-export const HEAD_ROWS = 300;
+/** Rows read in the first request: a sheet this long or shorter, under 5 MB, costs one round trip. */
+export const HEAD_ROWS = 2000;
 /** Columns of the first request's window; a wider used range is read in chunks from the top. */
 export const HEAD_COLS = 256;
 /** Target size of the response of each further chunk (Excel's limit is 5 MB). */
 export const CHUNK_BYTES = 2_000_000;
 /** Excel reads at most this many cells at once; a larger used range is refused. */
 export const MAX_CELLS = 5_000_000;
-/** Bytes per cell assumed for values + formulas when nothing has been measured yet. */
+/** Bytes per cell assumed when nothing has been measured yet. */
 const DEFAULT_CELL_BYTES = 160;
 
 export interface SheetRead {
@@ -71,31 +74,39 @@ class Assembler {
 
   constructor(readonly used: CellRange) {}
 
-  /** Put a block read at sheet position (top, left) into the arrays. */
-  put(top: number, left: number, values: Raw, formulas: Raw): void {
+  /** Values of a block read at sheet position (top, left). */
+  putValues(top: number, left: number, values: Raw): void {
     values.forEach((row, i) => {
-      const r = top + i - this.used.top;
-      const vr = (this.values[r] ??= []);
-      const fr = (this.formulas[r] ??= []);
+      const vr = (this.values[top + i - this.used.top] ??= []);
       row.forEach((v, j) => {
-        const c = left + j - this.used.left;
         const cell = toCell(v);
-        const f = toFormula(formulas[i]?.[j], v);
-        if (cell !== null) vr[c] = cell;
-        if (f !== null) {
-          fr[c] = f;
-          this.hasFormulas = true;
-        }
+        if (cell !== null) vr[left + j - this.used.left] = cell;
+      });
+    });
+  }
+
+  /** Formulas of a block at (top, left); values must be in place (a constant's "formula" is its value). */
+  putFormulas(top: number, left: number, formulas: Raw): void {
+    formulas.forEach((row, i) => {
+      const r = top + i - this.used.top;
+      row.forEach((f, j) => {
+        const c = left + j - this.used.left;
+        const v = this.values[r]?.[c];
+        const formula = toFormula(f, v === null || v === undefined ? '' : v);
+        if (formula === null) return;
+        (this.formulas[r] ??= [])[c] = formula;
+        this.hasFormulas = true;
       });
     });
   }
 
   sheet(name: string, merges: CellRange[]): SheetData {
     const rows = this.used.bottom - this.used.top + 1;
+    const cols = this.used.right - this.used.left + 1;
     const fill = <T>(a: T[][]): T[][] => {
       for (let i = 0; i < rows; i++) {
         const r = (a[i] ??= []);
-        for (let j = 0; j < r.length; j++) if (r[j] === undefined) r[j] = null as T;
+        for (let j = 0; j < cols; j++) if (r[j] === undefined) r[j] = null as T;
       }
       a.length = rows;
       return a;
@@ -109,6 +120,34 @@ class Assembler {
       merges,
     };
   }
+}
+
+interface Block {
+  rowIndex: number;
+  columnIndex: number;
+}
+
+/** Where a block's formulas come from: the formula cells (ExcelApi 1.9), or every cell of the range. */
+type Formulas = { areas: Excel.RangeAreas } | { range: Excel.Range };
+
+function queueFormulas(range: Excel.Range, caps: Caps): Formulas {
+  if (caps.rangeAreas) {
+    const areas = range.getSpecialCellsOrNullObject('Formulas');
+    areas.load('areas/items/rowIndex,areas/items/columnIndex,areas/items/formulas');
+    return { areas };
+  }
+  range.load('formulas');
+  return { range };
+}
+
+/** The loaded formulas as blocks. */
+function formulaBlocks(f: Formulas, fallback: Block | null): { at: Block; formulas: Raw }[] {
+  if ('areas' in f) return f.areas.isNullObject ? [] : f.areas.areas.items.map((a) => ({ at: a, formulas: a.formulas }));
+  return fallback && !f.range.isNullObject ? [{ at: fallback, formulas: f.range.formulas }] : [];
+}
+
+function formulaBytes(blocks: { formulas: Raw }[]): number {
+  return blocks.reduce((n, b) => n + utf8Bytes(JSON.stringify(b.formulas)), 0);
 }
 
 function areaOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRange {
@@ -136,28 +175,33 @@ export async function readSheet<X>(
     ws.protection.load('protected');
     const used = ws.getUsedRangeOrNullObject(true);
     used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-    const headRows = ws.getRange(`A1:${colToLetters(HEAD_COLS - 1)}${HEAD_ROWS}`);
-    const head = withHead ? headRows.getUsedRangeOrNullObject(true) : null;
-    head?.load('rowIndex,columnIndex,rowCount,columnCount,values,formulas');
-    const merged = withHead && caps.mergedAreas ? headRows.getMergedAreasOrNullObject() : null;
+    const window = ws.getRange(`A1:${colToLetters(HEAD_COLS - 1)}${HEAD_ROWS}`);
+    const head = withHead ? window.getUsedRangeOrNullObject(true) : null;
+    head?.load('rowIndex,columnIndex,rowCount,columnCount,values');
+    const headFormulas = head ? queueFormulas(caps.rangeAreas ? window : head, caps) : null;
+    const merged = head && caps.mergedAreas ? window.getMergedAreasOrNullObject() : null;
     merged?.load('address');
     const extra = queueExtra();
     try {
       await ctx.sync();
     } catch (e) {
       // Too much in the first rows, or more merged areas than one call returns: read it the long way.
-      if (withHead && (isPayloadError(e) || merged)) {
+      if (head) {
         withHead = false;
         continue;
       }
       throw e;
     }
+    const headRead =
+      head && !head.isNullObject
+        ? { area: areaOf(head), values: head.values, formulas: formulaBlocks(headFormulas!, head) }
+        : null;
     const read = await finish(ctx, ws, caps, {
       name: ws.name,
       id: ws.id,
       protected: ws.protection.protected,
       used: used.isNullObject ? null : areaOf(used),
-      head: head && !head.isNullObject ? { area: areaOf(head), values: head.values, formulas: head.formulas } : null,
+      head: headRead,
       headMerges: merged ? (merged.isNullObject ? [] : parseAreas(merged.address)) : null,
     });
     return { read, extra };
@@ -169,7 +213,7 @@ interface FirstRead {
   id: string;
   protected: boolean;
   used: CellRange | null;
-  head: { area: CellRange; values: Raw; formulas: Raw } | null;
+  head: { area: CellRange; values: Raw; formulas: { at: Block; formulas: Raw }[] } | null;
   /** Merged areas of the first HEAD_ROWS rows, or null when they were not read. */
   headMerges: CellRange[] | null;
 }
@@ -190,26 +234,26 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
   let cellBytes = DEFAULT_CELL_BYTES;
   if (first.head) {
     const h = first.head;
-    asm.put(h.area.top, h.area.left, h.values, h.formulas);
-    next = Math.max(next, h.area.bottom + 1);
-    const n = h.area.bottom - h.area.top + 1;
-    cellBytes = Math.max(8, utf8Bytes(JSON.stringify([h.values, h.formulas])) / Math.max(1, n * (h.area.right - h.area.left + 1)));
+    asm.putValues(h.area.top, h.area.left, h.values);
+    for (const b of h.formulas) asm.putFormulas(b.at.rowIndex, b.at.columnIndex, b.formulas);
+    const cells = (h.area.bottom - h.area.top + 1) * (h.area.right - h.area.left + 1);
+    cellBytes = Math.max(4, (utf8Bytes(JSON.stringify(h.values)) + formulaBytes(h.formulas)) / Math.max(1, cells));
   }
   // The head's rows are complete even where its own used range is narrower or shorter.
   if (first.head || first.headMerges) next = Math.max(next, Math.min(used.bottom + 1, HEAD_ROWS));
 
   const merges: CellRange[] = [...(first.headMerges ?? [])];
-  let mergesFrom = first.headMerges ? HEAD_ROWS : used.top;
   const mergeRows = mergeBlockRows(cols);
 
   let chunkRows = Math.max(1, Math.floor(CHUNK_BYTES / (cellBytes * cols)));
   while (next <= used.bottom) {
     const bottom = Math.min(used.bottom, next + chunkRows - 1);
     const r = ws.getRange(rangeToA1({ top: next, left: used.left, bottom, right: used.right }));
-    r.load('values,formulas');
+    r.load('values');
+    const formulas = queueFormulas(r, caps);
     const mergeCalls: Excel.RangeAreas[] = [];
     if (caps.mergedAreas)
-      for (let m = Math.max(mergesFrom, next); m <= bottom; m += mergeRows) {
+      for (let m = next; m <= bottom; m += mergeRows) {
         const ma = ws.getRange(`${toA1(m, used.left)}:${toA1(Math.min(bottom, m + mergeRows - 1), used.right)}`).getMergedAreasOrNullObject();
         ma.load('address');
         mergeCalls.push(ma);
@@ -223,12 +267,13 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
       }
       throw e;
     }
-    asm.put(next, used.left, r.values, r.formulas);
+    asm.putValues(next, used.left, r.values);
+    const blocks = formulaBlocks(formulas, { rowIndex: next, columnIndex: used.left });
+    for (const b of blocks) asm.putFormulas(b.at.rowIndex, b.at.columnIndex, b.formulas);
     for (const ma of mergeCalls) if (!ma.isNullObject) merges.push(...parseAreas(ma.address));
-    mergesFrom = bottom + 1;
     // Size the next chunk from what this one weighed.
-    const measured = utf8Bytes(JSON.stringify([r.values, r.formulas])) / ((bottom - next + 1) * cols);
-    cellBytes = Math.max(8, measured);
+    const measured = (utf8Bytes(JSON.stringify(r.values)) + formulaBytes(blocks)) / ((bottom - next + 1) * cols);
+    cellBytes = Math.max(4, measured);
     chunkRows = Math.max(1, Math.floor(CHUNK_BYTES / (cellBytes * cols)));
     next = bottom + 1;
   }

@@ -16,7 +16,7 @@ import { findingCell, noKpiKey } from '../core/report';
 import { SEVERITIES, type Lang } from '../core/types';
 import type { Caps } from './caps';
 import { fault } from './faults';
-import { HIGHLIGHT_FILL, chunkAddresses, highlightKind } from './highlights';
+import { HIGHLIGHT_FILL, chunkAddresses, highlightKind, type HighlightKind } from './highlights';
 
 export const SUMMARY_NAME = '集計';
 /** Worksheet custom property (ExcelApi 1.12) that marks a summary sheet as ours; its value is the source sheet. */
@@ -189,7 +189,7 @@ export function planSummary(result: CheckResult, lang: Lang, now: Date): Summary
     header([t('cell', lang), t('severity', lang), t('rule', lang), null, null, t('message', lang), t('suggestion', lang)]);
     const top = rows.length;
     const linkRows: number[] = [];
-    const kindRows = new Map<string, number[]>();
+    const kindRows = new Map<HighlightKind, number[]>();
     for (const f of s.findings) {
       const cell = findingCell(f);
       const where: PlanCell = cell ? link(s.sheet, cell) : f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '—';
@@ -202,7 +202,7 @@ export function planSummary(result: CheckResult, lang: Lang, now: Date): Summary
     styles.push({ range: { top, bottom: rows.length - 1, left: 5, right: 6 }, wrap: true });
     for (const b of rowBlocks(linkRows, 0)) styles.push({ range: b, fontColor: '#0563C1', underline: true });
     for (const [kind, rs] of kindRows)
-      for (const b of rowBlocks(rs, 1)) styles.push({ range: b, fill: HIGHLIGHT_FILL[kind as keyof typeof HIGHLIGHT_FILL] });
+      for (const b of rowBlocks(rs, 1)) styles.push({ range: b, fill: HIGHLIGHT_FILL[kind] });
   }
 
   const chars = [30, 12, 12, 12, 12, 60, 48];

@@ -104,9 +104,7 @@ export function WorkbookView({ sim, onChange }: Props) {
       for (let r = m.top; r <= m.bottom; r++)
         for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
     }
-    return { rows, cols, covered, spans, truncated: lastRow + 1 > rows };
-    // version: the sheet changed in place.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    return { rows, cols, covered, spans, truncated: lastRow + 1 > rows, version };
   }, [sheet, version, selected?.bottom, selected?.right]);
 
   useEffect(() => {

@@ -63,8 +63,15 @@ async function open(bytes: Uint8Array, name: string): Promise<void> {
   document.body.dataset.ready = 'true';
 }
 
+const openError = document.getElementById('open-error')!;
+
+/** A workbook that cannot be opened: the one already open stays; the first one failing leaves the page empty. */
 function fail(e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
+  if (sim) {
+    openError.textContent = `ブックを開けませんでした / Could not open the workbook: ${message}`;
+    return;
+  }
   sheetRoot.render(
     <p className="failed" role="alert">
       ブックを開けませんでした / Could not open the workbook: {message}
@@ -75,6 +82,7 @@ function fail(e: unknown): void {
 document.getElementById('open-file')!.addEventListener('change', (ev) => {
   const file = (ev.target as HTMLInputElement).files?.[0];
   if (!file) return;
+  openError.textContent = '';
   file
     .arrayBuffer()
     .then((buf) => open(new Uint8Array(buf), file.name))

@@ -17,12 +17,12 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Finding, Lang, Localized } from '../core/types';
-import type { ExcelHost, SheetInfo, ValidateOutcome } from '../office/host';
+import type { ExcelHost, ValidateOutcome } from '../office/host';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
 import { Results } from './components/Results';
 import { Settings } from './components/Settings';
-import { SheetCard } from './components/SheetCard';
+import { SheetCard, type PaneSheet } from './components/SheetCard';
 import { download, reportFileName } from './download';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
 import { p, type PaneKey } from './strings';
@@ -65,7 +65,7 @@ export function App({ host, env }: AppProps) {
   const styles = useStyles();
   const [lang, setLangState] = useState<Lang>(env.lang);
   const [view, setView] = useState<'results' | 'settings'>('results');
-  const [sheet, setSheet] = useState<SheetInfo | null>(null);
+  const [sheet, setSheet] = useState<PaneSheet | null>(null);
   const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
   const [busy, setBusy] = useState<Task | null>(null);
@@ -104,8 +104,8 @@ export function App({ host, env }: AppProps) {
     async (prof: Profile) => {
       const o = await host.validate(prof);
       setOutcome(o);
-      setSheet((prev) => (prev && prev.name === o.result.sheet ? prev : { name: o.result.sheet, usedRange: null }));
-      setNotice(both('highlighted', { n: o.highlighted }));
+      setSheet((prev) => (prev && prev.name === o.result.sheet ? prev : { name: o.result.sheet }));
+      setNotice(o.highlighted > 0 ? both('highlighted', { n: o.highlighted }) : null);
       return o;
     },
     [host],

@@ -267,6 +267,42 @@ describe('opening the pane', () => {
   });
 });
 
+describe('opening another workbook', () => {
+  it('checks the clean sample picked with ブックを開く: 提出できます', async () => {
+    const w = await openPreview(s);
+    const { page } = w;
+    try {
+      const clean = await expected('sample.xlsx');
+      expect(clean.summary.ready).toBe(true);
+      await page.locator('#open-file').setInputFiles(join(__dirname, '..', '..', 'seeds', 'sample.xlsx'));
+      await page.locator('#book-name', { hasText: 'sample.xlsx' }).waitFor();
+      await validateButton(page).waitFor();
+      await validateButton(page).click();
+      await pane(page).getByText(t('ready', 'ja'), { exact: true }).waitFor();
+      expect(await pane(page).getByText('エラーはありません。このまま提出できます。').count()).toBe(1);
+      expect(await pane(page).getByRole('button', { name: 'エラー 0 件' }).count()).toBe(1);
+      expect(await page.locator('#sheet td[data-highlight="missing-grade"], #sheet td[data-highlight="error"]').count()).toBe(0);
+      await shot(page, '13-clean-sample-ready');
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('says plainly when a file is not a workbook', async () => {
+    const w = await openPreview(s);
+    try {
+      await w.page.locator('#open-file').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') });
+      await w.page.getByRole('alert').filter({ hasText: 'ブックを開けませんでした' }).waitFor();
+      // The workbook already open stays open and usable.
+      expect(await w.page.locator('#book-name').textContent()).toBe('sample-draft.xlsx');
+      await validateButton(w.page).click();
+      await findingButton(w.page, missing.cell).waitFor();
+    } finally {
+      await w.close();
+    }
+  });
+});
+
 describe('settings', () => {
   it('turning a check off and saving changes the next validation; reset brings it back', async () => {
     const w = await openPreview(s);

@@ -2,6 +2,8 @@
  * The pane in a real browser, for what must never happen (a cell's text running as HTML, requests
  * leaving the machine, a second run while one is going) and for keyboard-only use.
  */
+import { join } from 'path';
+import ExcelJS from 'exceljs';
 import { toA1 } from '../../src/core/a1';
 import type { CheckResult } from '../../src/core/engine';
 import {
@@ -11,6 +13,7 @@ import {
   gridCell,
   openPreview,
   pane,
+  ROOT,
   shot,
   startSession,
   validateButton,
@@ -52,6 +55,35 @@ it('a cell holding <img src=x onerror=…> shows those characters and runs nothi
     expect(await w.cspViolations()).toEqual([]);
     await gridCell(page, HOSTILE).scrollIntoViewIfNeeded();
     await shot(page, '10-hostile-cell');
+  } finally {
+    await w.close();
+  }
+});
+
+it('a finding that quotes a hostile cell shows its characters in the pane and runs nothing', async () => {
+  // The draft with its invalid grade (G6) replaced by markup: invalid-grade quotes the cell's text.
+  const hostile = '<img src=x onerror="document.title=\'pwned\'">';
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(join(ROOT, 'seeds', 'sample-draft.xlsx'));
+  wb.worksheets[0]!.getCell('G6').value = hostile;
+  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  const w = await openPreview(s);
+  const { page } = w;
+  try {
+    await page.locator('#open-file').setInputFiles({ name: 'hostile.xlsx', mimeType: 'application/octet-stream', buffer });
+    await page.locator('#book-name', { hasText: 'hostile.xlsx' }).waitFor();
+    await validateButton(page).click();
+    const item = findingButton(page, 'G6').filter({ hasText: hostile });
+    await item.waitFor();
+    expect(await item.textContent()).toContain(hostile);
+    expect(await gridCell(page, 'G6').textContent()).toBe(hostile);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.title()).not.toBe('pwned');
+    expect(w.dialogs).toEqual([]);
+    expect(foreignRequests(w, s.url)).toEqual([]);
+    expect(await w.cspViolations()).toEqual([]);
+    await item.scrollIntoViewIfNeeded();
+    await shot(page, '14-hostile-finding');
   } finally {
     await w.close();
   }

@@ -31,12 +31,24 @@ test('a 60,000-row sheet is read in chunks: no request or response over 5 MB, th
   expect(out.highlighted).toBeGreaterThan(10_000);
 });
 
+test('a sheet of 1,500 rows (about 2 MB of cells, under the payload limit) still costs at most two round trips', async () => {
+  const seed = await loadSeed('sample-draft.xlsx');
+  const sim = tiledWorkbook(seed.activeSheet, 1500);
+  install(sim);
+  const out = await createExcelHost().validate(DEFAULT_PROFILE);
+  expect(out.highlighted).toBeGreaterThan(500);
+  expect(sim.syncCount).toBeLessThanOrEqual(2);
+  expect(sim.largestResponse).toBeGreaterThan(1_000_000);
+  expect(sim.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+});
+
 test('a sheet whose first rows exceed one response is still read, by the long way', async () => {
   const seed = await loadSeed('sample-draft.xlsx');
   const sim = tiledWorkbook(seed.activeSheet, 400);
-  // Long texts: the first HEAD_ROWS rows alone weigh more than 5 MB.
+  // Long texts: 400 rows (fewer than HEAD_ROWS) that weigh more than 5 MB.
   const s = sim.activeSheet;
-  for (let r = 2; r < HEAD_ROWS; r++) s.setValues(`K${r + 1}`, [[`備考${'あ'.repeat(8000)}`]]);
+  expect(s.usedRange(true)!.bottom).toBeLessThan(HEAD_ROWS);
+  for (let r = 2; r <= s.usedRange(true)!.bottom; r++) s.setValues(`K${r + 1}`, [[`備考${'あ'.repeat(8000)}`]]);
   install(sim);
   const expected = checkSheet(modelSheetData(s), DEFAULT_PROFILE);
   const out = await createExcelHost().validate(DEFAULT_PROFILE);

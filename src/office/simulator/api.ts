@@ -832,6 +832,43 @@ export class RangeApi extends RangeLike {
     );
   }
 
+  /** Only "Formulas" is simulated: the formula cells as rectangles (runs down each column, joined side by side). */
+  getSpecialCellsOrNullObject(cellType: string): RangeAreasApi {
+    return new RangeAreasApi(
+      this.context,
+      `${this._path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`,
+      () => {
+        this.context._require('1.9', 'getSpecialCellsOrNullObject');
+        if (cellType !== 'Formulas') throw new SimError('NotImplemented', `the simulator knows only "Formulas" special cells, not "${cellType}"`);
+        const t = this._target();
+        const a = areaOf(t);
+        const u = t.sheet.usedRange(true);
+        const scan = u ? intersect(a, u) : null;
+        const runs: CellRange[] = [];
+        if (scan)
+          for (let c = scan.left; c <= scan.right; c++) {
+            let run: CellRange | null = null;
+            for (let r = scan.top; r <= scan.bottom; r++) {
+              if (t.sheet.cell(r, c)?.formula === undefined) {
+                run = null;
+                continue;
+              }
+              if (run) run.bottom = r;
+              else runs.push((run = { top: r, bottom: r, left: c, right: c }));
+            }
+          }
+        const joined: CellRange[] = [];
+        for (const r of runs.sort((x, y) => x.top - y.top || x.bottom - y.bottom || x.left - y.left)) {
+          const last = joined[joined.length - 1];
+          if (last && last.top === r.top && last.bottom === r.bottom && last.right + 1 === r.left) last.right = r.right;
+          else joined.push(r);
+        }
+        return joined.length ? { sheet: t.sheet, areas: joined } : null;
+      },
+      true,
+    );
+  }
+
   merge(across = false): void {
     this._call(
       'merge',

@@ -140,6 +140,8 @@ export class SimSheet {
   freeze = { rows: 0, columns: 0 };
   charts: SimChart[] = [];
   private rows: (SimCell | undefined)[][] = [];
+  /** The values-only used range, kept until a cell changes. */
+  private usedCache: { range: CellRange | null } | null = null;
 
   constructor(
     readonly workbook: SimWorkbook,
@@ -153,6 +155,7 @@ export class SimSheet {
 
   setCell(row: number, col: number, cell: SimCell | undefined): void {
     if (row < 0 || col < 0 || row >= MAX_ROWS || col >= MAX_COLS) throw invalidArgument('cell outside the sheet');
+    this.usedCache = null;
     const empty = !cell || (cell.value === null && cell.formula === undefined && !cell.style);
     let r = this.rows[row];
     if (!r) {
@@ -180,6 +183,13 @@ export class SimSheet {
 
   /** The used range: cells with a value or formula, and with valuesOnly false also formatted cells. */
   usedRange(valuesOnly: boolean): CellRange | null {
+    if (valuesOnly && this.usedCache) return this.usedCache.range && { ...this.usedCache.range };
+    const r = this.scanUsed(valuesOnly);
+    if (valuesOnly) this.usedCache = { range: r && { ...r } };
+    return r;
+  }
+
+  private scanUsed(valuesOnly: boolean): CellRange | null {
     let top = -1;
     let bottom = -1;
     let left = Number.MAX_SAFE_INTEGER;

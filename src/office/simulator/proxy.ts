@@ -249,6 +249,10 @@ export abstract class SimObject<T> {
   /** @internal After a successful sync: isNullObject becomes known. */
   _settle(): void {
     if (this._isNull !== undefined) return;
+    if (!this._orNull) {
+      this._isNull = false;
+      return;
+    }
     try {
       this._isNull = this._resolve() === null;
     } catch {

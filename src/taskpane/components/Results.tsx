@@ -14,9 +14,9 @@ import { ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-ic
 import { roleLabel, severityCount, t } from '../../core/i18n';
 import { localizeFinding } from '../../core/messages';
 import { findingCell } from '../../core/report';
-import { RULE_IDS } from '../../core/ruleIds';
 import { RULES_BY_ID } from '../../core/rules';
 import { SEVERITIES, type Finding, type Lang, type Severity } from '../../core/types';
+import { groupFindings } from '../groups';
 import type { ValidateOutcome } from '../../office/host';
 import { p } from '../strings';
 
@@ -73,35 +73,6 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
   const styles = useStyles();
   const Icon = severity === 'error' ? ErrorCircleFilled : severity === 'warning' ? WarningFilled : InfoFilled;
   return <Icon aria-hidden="true" className={mergeClasses(styles.icon, styles[severity])} />;
-}
-
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-/** The check staff look for first leads its severity. */
-const FIRST_RULES = ['missing-grade'];
-
-function ruleRank(id: string): number {
-  const first = FIRST_RULES.indexOf(id);
-  return first >= 0 ? first - FIRST_RULES.length : RULE_IDS.indexOf(id as (typeof RULE_IDS)[number]);
-}
-
-interface Group {
-  ruleId: string;
-  severity: Severity;
-  findings: Finding[];
-}
-
-/** Findings grouped by rule: errors first, then warnings, then infos. */
-export function groupFindings(findings: Finding[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const f of findings) {
-    const key = `${f.severity}:${f.ruleId}`;
-    const g = groups.get(key) ?? { ruleId: f.ruleId, severity: f.severity, findings: [] };
-    g.findings.push(f);
-    groups.set(key, g);
-  }
-  return [...groups.values()].sort(
-    (a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || ruleRank(a.ruleId) - ruleRank(b.ruleId),
-  );
 }
 
 interface Props {

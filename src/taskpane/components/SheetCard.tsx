@@ -1,10 +1,12 @@
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowSyncRegular, TableSimpleRegular } from '@fluentui/react-icons';
 import { fiscalYearLabel, t } from '../../core/i18n';
-import { localizeFinding } from '../../core/messages';
 import { tableInfo } from '../../core/report';
 import type { Lang } from '../../core/types';
 import type { SheetInfo, ValidateOutcome } from '../../office/host';
+
+/** The sheet the pane shows; usedRange is left out when it was not read (known only from a validation). */
+export type PaneSheet = Omit<SheetInfo, 'usedRange'> & { usedRange?: SheetInfo['usedRange'] };
 import { p } from '../strings';
 
 const useStyles = makeStyles({
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
 
 interface Props {
   lang: Lang;
-  sheet: SheetInfo | null;
+  sheet: PaneSheet | null;
   outcome: ValidateOutcome | null;
   busy: boolean;
   onRefresh: () => void;
@@ -43,7 +45,7 @@ export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
   const styles = useStyles();
   const result = outcome && sheet && outcome.result.sheet === sheet.name ? outcome.result : null;
   const facts: [string, string][] = [];
-  if (sheet) facts.push([p('usedRange', lang), sheet.usedRange ?? p('emptySheet', lang)]);
+  if (sheet && sheet.usedRange !== undefined) facts.push([p('usedRange', lang), sheet.usedRange ?? p('emptySheet', lang)]);
   if (result?.layout) {
     const info = tableInfo(result.layout);
     facts.push(
@@ -53,7 +55,6 @@ export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
       [t('kpis', lang), String(result.summary.kpis)],
     );
   }
-  const notFound = result && !result.layout ? result.findings.find((f) => f.ruleId === 'header-not-found') : undefined;
   return (
     <section className={styles.card} aria-label={p(result ? 'checkedSheet' : 'activeSheet', lang)}>
       <div className={styles.sheetRow}>
@@ -86,7 +87,6 @@ export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
           <MessageBarBody>
             <MessageBarTitle>{t('tableNotFound', lang)}</MessageBarTitle>
             {p('noTable', lang)}
-            {notFound ? <div>{localizeFinding(notFound, lang).message}</div> : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}
