@@ -259,7 +259,7 @@ async function parent(): Promise<void> {
       `merged areas: on load ExcelJS checks each merge against every earlier one (\`Worksheet._mergeCellsInternal\`), ` +
       `so the cost grows with the square of the number of merges (15,000 plain rows load in about 1.3 s, the same ` +
       `rows with 5,000 merges in about 3.2 s on this machine). The CLI and floor times differ by less than the noise ` +
-      `of a shared machine; the second-to-last ratio line, built from the CLI's own steps, is the steadier figure.\n\n` +
+      `of a shared machine; the line "What the CLI adds to reading", built from the CLI's own steps, is the steadier figure.\n\n` +
       `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.os}; load average during the run ${load} ` +
       `(the machine is shared, so times vary from run to run). Measured ${new Date().toISOString().slice(0, 10)}.\n\n`;
     console.log('');
