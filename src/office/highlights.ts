@@ -8,21 +8,12 @@
  */
 import { rangeToA1, type CellRange } from '../core/a1';
 import type { Finding } from '../core/types';
+import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, cellsByKind, type HighlightKind } from '../core/highlight';
 import type { Caps } from './caps';
 
 export const HIGHLIGHT_MARK = 'KPICHK';
 
-export type HighlightKind = 'missing-grade' | 'error' | 'warning' | 'info';
-
-/** The same colours as the CLI's checked copy; a missing grade gets its own strong colour so it is seen first. */
-export const HIGHLIGHT_FILL: Record<HighlightKind, string> = {
-  'missing-grade': '#FF6633',
-  error: '#FFC7CE',
-  warning: '#FFEB9C',
-  info: '#BDD7EE',
-};
-
-const KINDS: HighlightKind[] = ['missing-grade', 'error', 'warning', 'info'];
+export { HIGHLIGHT_COLOR as HIGHLIGHT_FILL, highlightKind, type HighlightKind } from '../core/highlight';
 
 /** Address lists are cut below Excel's 8,192-character limit. */
 export const MAX_ADDRESS_CHARS = 8000;
@@ -33,35 +24,6 @@ export function markerFormula(kind: HighlightKind): string {
 
 export function isOurFormula(formula: string | null | undefined): boolean {
   return typeof formula === 'string' && formula.includes(`"${HIGHLIGHT_MARK}:`);
-}
-
-/** The highlight a cell gets from its findings: missing-grade first, then by severity. */
-export function highlightKind(findings: Finding[]): HighlightKind {
-  if (findings.some((f) => f.ruleId === 'missing-grade')) return 'missing-grade';
-  if (findings.some((f) => f.severity === 'error')) return 'error';
-  if (findings.some((f) => f.severity === 'warning')) return 'warning';
-  return 'info';
-}
-
-/** Cells to paint, grouped by kind (each cell in exactly one group). */
-export function cellsByKind(findings: Finding[]): Map<HighlightKind, { row: number; col: number }[]> {
-  const byCell = new Map<number, Finding[]>();
-  for (const f of findings) {
-    if (f.row === null || f.col === null) continue;
-    const k = f.row * 16384 + f.col;
-    const list = byCell.get(k);
-    if (list) list.push(f);
-    else byCell.set(k, [f]);
-  }
-  const out = new Map<HighlightKind, { row: number; col: number }[]>();
-  for (const [k, fs] of byCell) {
-    const kind = highlightKind(fs);
-    const cell = { row: Math.floor(k / 16384), col: k % 16384 };
-    const list = out.get(kind);
-    if (list) list.push(cell);
-    else out.set(kind, [cell]);
-  }
-  return out;
 }
 
 /** Cells → rectangles: runs down each column, then runs of equal height side by side joined. */
@@ -124,7 +86,7 @@ export function queuePaint(ws: Excel.Worksheet, findings: Finding[], caps: Caps)
   const groups = cellsByKind(findings);
   let painted = 0;
   // Added last = top priority: the strongest kind goes on top.
-  for (const kind of [...KINDS].reverse()) {
+  for (const kind of [...HIGHLIGHT_KINDS].reverse()) {
     const cells = groups.get(kind);
     if (!cells?.length) continue;
     painted += cells.length;
@@ -135,7 +97,7 @@ export function queuePaint(ws: Excel.Worksheet, findings: Finding[], caps: Caps)
     for (const t of targets) {
       const cf = t.add('Custom');
       cf.custom.rule.formula = markerFormula(kind);
-      cf.custom.format.fill.color = HIGHLIGHT_FILL[kind];
+      cf.custom.format.fill.color = HIGHLIGHT_COLOR[kind];
     }
   }
   return painted;

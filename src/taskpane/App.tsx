@@ -16,7 +16,7 @@ import {
 import { DismissRegular } from '@fluentui/react-icons';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
-import type { Finding, Lang, Localized } from '../core/types';
+import type { Lang, Localized } from '../core/types';
 import type { ExcelHost, ValidateOutcome } from '../office/host';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
@@ -135,6 +135,7 @@ export function App({ host, env }: AppProps) {
 
   const onValidate = () => run('validate', async () => void (await validateWith(profile)));
 
+  /** Writes the results the pane shows (validating first when there are none yet). */
   const onSummary = () =>
     run('summary', async (setTask) => {
       let o = outcome;
@@ -159,7 +160,7 @@ export function App({ host, env }: AppProps) {
     });
 
   const onSelect = useCallback(
-    async (f: Finding, cell: string) => {
+    async (cell: string) => {
       if (!outcome) return;
       try {
         await host.selectCell(outcome.result.sheet, cell);

@@ -9,15 +9,12 @@ import { localizeFinding } from '../core/messages';
 import { findingCell, isReadable, noKpiKey, type FileResult } from '../core/report';
 import type { Finding, Lang } from '../core/types';
 import { SEVERITIES } from '../core/types';
+import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 
-/** Fill colours (ARGB) of the highlights; a missing grade gets its own strong colour so it is seen first. */
-export const HIGHLIGHT_FILL = {
-  'missing-grade': 'FFFF6633',
-  error: 'FFFFC7CE',
-  warning: 'FFFFEB9C',
-  info: 'FFBDD7EE',
-} as const;
-export type HighlightKind = keyof typeof HIGHLIGHT_FILL;
+/** Fill colours (ARGB) of the highlights: the core's colours, opaque. */
+export const HIGHLIGHT_FILL = Object.fromEntries(
+  HIGHLIGHT_KINDS.map((k) => [k, `FF${HIGHLIGHT_COLOR[k].slice(1)}`]),
+) as Record<HighlightKind, string>;
 
 export const SUMMARY_SHEET_NAME = '集計';
 const MAX_CELL_TEXT = 32767;
@@ -46,13 +43,6 @@ export interface WriteOptions {
 export interface WriteCheckedOptions extends WriteOptions {
   /** The input workbook as already loaded (in full, unmodified) from inputPath, to save reading it again. */
   workbook?: ExcelJS.Workbook;
-}
-
-/** The highlight a cell gets from its findings: missing-grade first, then by severity. */
-export function highlightKind(findings: Finding[]): HighlightKind {
-  if (findings.some((f) => f.ruleId === 'missing-grade')) return 'missing-grade';
-  for (const s of SEVERITIES) if (findings.some((f) => f.severity === s)) return s;
-  return 'info';
 }
 
 /** 集計, or 集計 (2), 集計 (3) … when a sheet of that name exists (Excel compares names case-insensitively). */

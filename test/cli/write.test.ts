@@ -3,7 +3,8 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { checkSheet } from '../../src/core/engine';
 import { loadWorkbook, sheetToData } from '../../src/xlsx/read';
-import { HIGHLIGHT_FILL, highlightKind, pickSheetName, SameFileError, writeChecked } from '../../src/xlsx/write';
+import { highlightKind } from '../../src/core/highlight';
+import { HIGHLIGHT_FILL, pickSheetName, SameFileError, writeChecked } from '../../src/xlsx/write';
 import {
   assertBuilt,
   fillOf,

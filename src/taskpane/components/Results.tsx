@@ -78,7 +78,7 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 interface Props {
   lang: Lang;
   outcome: ValidateOutcome;
-  onSelect: (f: Finding, cell: string) => void;
+  onSelect: (cell: string) => void;
 }
 
 export function Results({ lang, outcome, onSelect }: Props) {
@@ -193,7 +193,7 @@ function FindingItem({ lang, finding, onSelect }: { lang: Lang; finding: Finding
       type="button"
       className={mergeClasses(styles.item, styles.clickable)}
       title={p('goTo', lang, { cell })}
-      onClick={() => onSelect(finding, cell)}
+      onClick={() => onSelect(cell)}
     >
       {body}
     </button>
