@@ -13,9 +13,10 @@ import { performance } from 'perf_hooks';
 import { checkSheet, type CheckResult } from '../src/core/engine';
 import type { CellValue } from '../src/core/grid';
 import { DEFAULT_PROFILE } from '../src/core/profile';
+import { planSummary } from '../src/core/summarySheet';
 import { createExcelHost } from '../src/office/excelHost';
 import { HIGHLIGHT_FILL, highlightKind } from '../src/office/highlights';
-import { cellInput, planSummary } from '../src/office/summarySheet';
+import { cellInput } from '../src/office/summarySheet';
 import { installExcelGlobals, type SimWorkbook } from '../src/office/simulator';
 import { simFromXlsx } from '../src/office/simulator/xlsx';
 import { tiledWorkbook } from '../test/office/fixtures';
@@ -106,7 +107,7 @@ async function naiveClear(result: CheckResult): Promise<void> {
 async function naiveSummary(result: CheckResult): Promise<void> {
   await Excel.run(async (ctx) => {
     const ws = ctx.workbook.worksheets.add('集計');
-    const plan = planSummary(result, 'ja', new Date());
+    const plan = planSummary(result, 'ja', { now: new Date() });
     for (let i = 0; i < plan.rows.length; i++) {
       const row = plan.rows[i]!;
       ws.getRangeByIndexes(i, 0, 1, row.length).formulas = [row.map(cellInput)];

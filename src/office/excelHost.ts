@@ -47,6 +47,18 @@ export function createExcelHost(): ExcelHost {
       });
     },
 
+    async inspect(profile: Profile): Promise<CheckResult> {
+      let name = '';
+      return run(
+        async (ctx, caps) => {
+          const { read } = await readSheet(ctx, ctx.workbook.worksheets.getActiveWorksheet(), caps, () => null);
+          name = read.data.name;
+          return checkSheet(read.data, profile);
+        },
+        () => name,
+      );
+    },
+
     async validate(profile: Profile): Promise<ValidateOutcome> {
       let name = '';
       return run(

@@ -40,6 +40,8 @@ export interface SheetInfo {
 export interface ExcelHost {
   /** The active sheet's name and used range (one round trip). */
   activeSheet(): Promise<SheetInfo>;
+  /** Read the active sheet and run the engine, painting nothing (what the pane shows on open). */
+  inspect(profile: Profile): Promise<CheckResult>;
   /** Read the active sheet, run the engine, paint highlights (replacing earlier ones). */
   validate(profile: Profile): Promise<ValidateOutcome>;
   /** Remove every highlight this add-in painted, on every sheet; returns the number of sheets cleared. */

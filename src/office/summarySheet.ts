@@ -1,6 +1,7 @@
 /**
- * The summary sheet (集計) through Office.js, rendered from the core's SummaryModel in the same layout
- * as the CLI's checked copy, plus a real column chart of the grade distribution.
+ * The summary sheet (集計) through Office.js: the core's plan (src/core/summarySheet.ts), the same one the
+ * CLI's checked copy renders, with a real column chart of the grade distribution. (The plan's autofilter
+ * on the findings is not applied here: the simulator the tests run on does not model worksheet.autoFilter.)
  *
  * Two round trips: the first finds the source sheet, the sheet names and which sheets are ours; the
  * second builds the new sheet under a temporary name, then deletes our previous summary of the same
@@ -10,22 +11,29 @@
  */
 import { colToLetters, rangeToA1, type CellRange } from '../core/a1';
 import type { CheckResult } from '../core/engine';
-import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from '../core/i18n';
-import { localizeFinding } from '../core/messages';
-import { findingCell, noKpiKey } from '../core/report';
-import { SEVERITIES, type Lang } from '../core/types';
+import {
+  MAX_CELL_TEXT,
+  SUMMARY_SHEET_NAME,
+  linkLocation,
+  planSummary,
+  type PlanCell,
+  type PlanStyle,
+  type SummaryPlan,
+} from '../core/summarySheet';
+import type { Lang } from '../core/types';
 import type { Caps } from './caps';
 import { fault } from './faults';
-import { HIGHLIGHT_FILL, chunkAddresses, highlightKind, type HighlightKind } from './highlights';
+import { chunkAddresses } from './highlights';
 
-export const SUMMARY_NAME = '集計';
+export const SUMMARY_NAME = SUMMARY_SHEET_NAME;
 /** Worksheet custom property (ExcelApi 1.12) that marks a summary sheet as ours; its value is the source sheet. */
 export const SUMMARY_PROPERTY = 'KpiCheckSummaryOf';
 /** Document setting listing our summary sheets where custom properties are not available. */
 export const SUMMARY_SETTING = 'kpiCheck.summarySheets';
 /** Request size one batch of writes may reach (Excel's limit is 5 MB). */
 export const WRITE_BATCH_BYTES = 3_500_000;
-const MAX_TEXT = 32767;
+/** Excel's column width in points for a width in characters. */
+const POINTS_PER_CHAR = 5.7;
 
 export interface SummaryRecord {
   id: string;
@@ -66,173 +74,22 @@ export function pickSummaryName(source: string, taken: string[], otherSummaries:
   }
 }
 
-// ------------------------------------------------------------------ the plan (pure)
+// ------------------------------------------------------------------ cells
 
-type PlanCell = string | number | { formula: string } | null;
-
-export interface PlanStyle {
-  range: CellRange;
-  bold?: boolean;
-  size?: number;
-  fill?: string;
-  fontColor?: string;
-  underline?: boolean;
-  wrap?: boolean;
-  numberFormat?: string;
+/** A formula's string literal. */
+function literal(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
 }
 
-export interface SummaryPlan {
-  /** Cells from A1, row by row. */
-  rows: PlanCell[][];
-  styles: PlanStyle[];
-  /** Column widths from column A, in points. */
-  widths: number[];
-  freezeRows: number;
-  tabColor: string;
-  chart: { source: CellRange; title: string; start: string; end: string } | null;
-}
-
-const COLS = 7;
-const HEADER_FILL = '#D9E1F2';
-const READY = { fill: '#C6EFCE', font: '#006100' };
-const NOT_READY = { fill: '#FFC7CE', font: '#9C0006' };
-
-/** Excel's serial date-time for a local time. */
-export function excelDateTime(d: Date): number {
-  return (d.getTime() - d.getTimezoneOffset() * 60000) / 86400000 + 25569;
-}
-
-function link(sheet: string, cell: string): { formula: string } {
-  const target = `#'${sheet.replace(/'/g, "''")}'!${cell}`;
-  return { formula: `=HYPERLINK("${target.replace(/"/g, '""')}","${cell}")` };
-}
-
-/** The summary sheet as cells and formats, from the core's model. */
-export function planSummary(result: CheckResult, lang: Lang, now: Date): SummaryPlan {
-  const s = result.summary;
-  const rows: PlanCell[][] = [];
-  const styles: PlanStyle[] = [];
-  const row = (cells: PlanCell[]): number => {
-    rows.push([...cells, ...Array<PlanCell>(Math.max(0, COLS - cells.length)).fill(null)]);
-    return rows.length - 1;
-  };
-  const span = (r: number, c0: number, c1: number): CellRange => ({ top: r, bottom: r, left: c0, right: c1 });
-  const header = (cells: (string | null)[]): number => {
-    const r = row(cells);
-    styles.push({ range: span(r, 0, cells.length - 1), bold: true, fill: HEADER_FILL, wrap: true });
-    return r;
-  };
-  const heading = (title: string): void => {
-    row([]);
-    styles.push({ range: span(row([title]), 0, 0), bold: true, size: 12 });
-  };
-
-  const title = `${t('summaryTitle', lang)} — ${t('sheetQuoted', lang, { name: s.sheet })} ${fiscalYearLabel(s.fiscalYear, lang)}`;
-  styles.push({ range: span(row([title]), 0, 0), bold: true, size: 14 });
-  const counts = SEVERITIES.map((sev) => severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang));
-  const verdict = row([t('verdict', lang), `${t(s.ready ? 'ready' : 'notReady', lang)} — ${counts.join(lang === 'ja' ? '・' : ', ')}`]);
-  const tone = s.ready ? READY : NOT_READY;
-  styles.push({ range: span(verdict, 0, 0), bold: true });
-  styles.push({ range: span(verdict, 1, COLS - 1), bold: true, fill: tone.fill, fontColor: tone.font });
-  row([]);
-
-  const kv: [string, PlanCell][] = [
-    [t('sheet', lang), s.sheet],
-    [t('table', lang), s.tableRange ?? t('tableNotFound', lang)],
-    [t('fiscalYear', lang), fiscalYearLabel(s.fiscalYear, lang)],
-    [t('errors', lang), s.errors],
-    [t('warnings', lang), s.warnings],
-    [t('infos', lang), s.infos],
-    [t('rows', lang), s.rows],
-    [t('kpis', lang), s.kpis],
-    [t('createdAt', lang), excelDateTime(now)],
-  ];
-  const kvTop = rows.length;
-  for (const [k, v] of kv) row([k, v]);
-  styles.push({ range: { top: kvTop, bottom: rows.length - 1, left: 0, right: 0 }, bold: true });
-  styles.push({ range: span(rows.length - 1, 1, 1), numberFormat: 'yyyy/mm/dd hh:mm' });
-
-  heading(t('gradeDistribution', lang));
-  const gradeHead = header([t('grade', lang), t('count', lang), t('share', lang)]);
-  const noKpi = noKpiKey(s);
-  const total = s.gradeOrder.reduce((n, g) => n + (s.grades[g] ?? 0), 0);
-  for (const g of s.gradeOrder) {
-    const n = s.grades[g] ?? 0;
-    row([gradeLabel(g, noKpi, lang), n, total ? n / total : 0]);
-  }
-  styles.push({ range: { top: gradeHead + 1, bottom: rows.length - 1, left: 2, right: 2 }, numberFormat: '0%' });
-  const chart = {
-    source: { top: gradeHead, bottom: rows.length - 1, left: 0, right: 1 },
-    title: t('gradeDistribution', lang),
-    start: 'I4',
-    end: 'O20',
-  };
-
-  if (s.sections.length) {
-    heading(t('bySection', lang));
-    header([t('section', lang), t('rows', lang), t('kpis', lang), t('graded', lang), t('findings', lang)]);
-    const top = rows.length;
-    for (const sec of s.sections) row([sec.title || t('noSection', lang), sec.initiatives, sec.kpis, sec.graded, sec.findings]);
-    styles.push({ range: { top, bottom: rows.length - 1, left: 0, right: 0 }, wrap: true });
-  }
-  if (s.agencies.length) {
-    heading(t('byAgency', lang));
-    header([t('agency', lang), t('rows', lang), t('kpis', lang), t('findings', lang)]);
-    const top = rows.length;
-    for (const a of s.agencies) row([a.name, a.initiatives, a.kpis, a.findings]);
-    styles.push({ range: { top, bottom: rows.length - 1, left: 0, right: 0 }, wrap: true });
-  }
-
-  heading(t('findingsList', lang));
-  if (s.findings.length === 0) row([t('noFindings', lang)]);
-  else {
-    header([t('cell', lang), t('severity', lang), t('rule', lang), null, null, t('message', lang), t('suggestion', lang)]);
-    const top = rows.length;
-    const linkRows: number[] = [];
-    const kindRows = new Map<HighlightKind, number[]>();
-    for (const f of s.findings) {
-      const cell = findingCell(f);
-      const where: PlanCell = cell ? link(s.sheet, cell) : f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '—';
-      const { message, suggestion } = localizeFinding(f, lang);
-      const r = row([where, severityLabel(f.severity, lang), f.ruleId, null, null, message, suggestion ?? '']);
-      if (cell) linkRows.push(r);
-      const kind = highlightKind([f]);
-      (kindRows.get(kind) ?? kindRows.set(kind, []).get(kind)!).push(r);
-    }
-    styles.push({ range: { top, bottom: rows.length - 1, left: 5, right: 6 }, wrap: true });
-    for (const b of rowBlocks(linkRows, 0)) styles.push({ range: b, fontColor: '#0563C1', underline: true });
-    for (const [kind, rs] of kindRows)
-      for (const b of rowBlocks(rs, 1)) styles.push({ range: b, fill: HIGHLIGHT_FILL[kind] });
-  }
-
-  const chars = [30, 12, 12, 12, 12, 60, 48];
-  return {
-    rows,
-    styles,
-    widths: chars.map((c) => Math.round(c * 5.7)),
-    freezeRows: 2,
-    tabColor: s.ready ? '#43A047' : '#E53935',
-    chart,
-  };
-}
-
-/** Runs of consecutive rows in one column as ranges. */
-function rowBlocks(rs: number[], col: number): CellRange[] {
-  const out: CellRange[] = [];
-  for (const r of rs) {
-    const last = out[out.length - 1];
-    if (last && last.bottom + 1 === r) last.bottom = r;
-    else out.push({ top: r, bottom: r, left: col, right: col });
-  }
-  return out;
-}
-
-/** What goes into range.formulas: text always with a leading apostrophe, so it stays text whatever it starts with. */
+/**
+ * What goes into range.formulas: text always with a leading apostrophe, so it stays text whatever it
+ * starts with; a link as a HYPERLINK formula.
+ */
 export function cellInput(c: PlanCell): string | number {
   if (c === null) return '';
   if (typeof c === 'number') return c;
-  if (typeof c === 'string') return c === '' ? '' : `'${c.length > MAX_TEXT - 1 ? c.slice(0, MAX_TEXT - 1) : c}`;
-  return c.formula;
+  if (typeof c === 'string') return c === '' ? '' : `'${c.length > MAX_CELL_TEXT - 1 ? c.slice(0, MAX_CELL_TEXT - 1) : c}`;
+  return `=HYPERLINK(${literal(`#${linkLocation(c.link)}`)},${literal(c.link.text)})`;
 }
 
 // ------------------------------------------------------------------ writing
@@ -282,7 +139,7 @@ function planSteps(plan: SummaryPlan, caps: Caps): Step[] {
     const bytes = JSON.stringify(band).length * 3;
     steps.push({
       bytes,
-      queue: (ws) => (ws.getRange(rangeToA1({ top, left: 0, bottom: top + band.length - 1, right: COLS - 1 })).formulas = band),
+      queue: (ws) => (ws.getRange(rangeToA1({ top, left: 0, bottom: top + band.length - 1, right: band[0]!.length - 1 })).formulas = band),
     });
   }
   // Group equal formats so one request sets each on many areas.
@@ -297,7 +154,8 @@ function planSteps(plan: SummaryPlan, caps: Caps): Step[] {
   for (const { st, ranges } of groups.values()) steps.push(...styleSteps(ranges, st, caps));
   steps.push({
     bytes: 200 * plan.widths.length,
-    queue: (ws) => plan.widths.forEach((w, i) => (ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = w)),
+    queue: (ws) =>
+      plan.widths.forEach((w, i) => (ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = Math.round(w * POINTS_PER_CHAR))),
   });
   steps.push({
     bytes: 600,
@@ -399,7 +257,7 @@ export async function writeSummarySheet(
   const order = entries.filter((e) => e !== mine).map((e) => e.id);
   const position = mine ? entries.indexOf(mine) : order.indexOf(source.id) + 1;
 
-  const plan = planSummary(result, lang, now);
+  const plan = planSummary(result, lang, { now });
   // First in the request: the source must still be there, else nothing at all is written.
   source.load('name');
   const temp = sheets.add(tempName);

@@ -14,6 +14,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
+import type { CheckResult } from '../core/engine';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
@@ -68,6 +69,8 @@ export function App({ host, env }: AppProps) {
   const [sheet, setSheet] = useState<PaneSheet | null>(null);
   const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
+  /** What the engine found on the active sheet before any validation (nothing painted). */
+  const [inspected, setInspected] = useState<CheckResult | null>(null);
   const [busy, setBusy] = useState<Task | null>(null);
   const [error, setError] = useState<Localized | null>(null);
   const [notice, setNotice] = useState<Localized | null>(null);
@@ -129,6 +132,8 @@ export function App({ host, env }: AppProps) {
       if (env.autoRun) {
         setTask('validate');
         await validateWith(prof);
+      } else {
+        setInspected(await host.inspect(prof));
       }
     });
   }, [env.autoRun, host, run, validateWith]);
@@ -157,6 +162,7 @@ export function App({ host, env }: AppProps) {
   const onRefresh = () =>
     run('load', async () => {
       setSheet(await host.activeSheet());
+      setInspected(await host.inspect(profile));
     });
 
   const onSelect = useCallback(
@@ -226,7 +232,7 @@ export function App({ host, env }: AppProps) {
           ) : null}
           {view === 'results' ? (
             <>
-              <SheetCard lang={lang} sheet={sheet} outcome={outcome} busy={busy !== null} onRefresh={onRefresh} />
+              <SheetCard lang={lang} sheet={sheet} outcome={outcome} inspected={inspected} busy={busy !== null} onRefresh={onRefresh} />
               <Actions
                 lang={lang}
                 busy={busy}

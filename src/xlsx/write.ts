@@ -2,22 +2,27 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import './internal-links';
-import { quoteSheetName } from '../core/a1';
 import type { CheckResult } from '../core/engine';
-import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from '../core/i18n';
+import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
+import { fiscalYearLabel, gradeLabel, roleLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
 import { findingCell, isReadable, noKpiKey, type FileResult } from '../core/report';
+import {
+  MAX_CELL_TEXT,
+  SUMMARY_SHEET_NAME,
+  linkLocation,
+  planSummary,
+  type PlanCell,
+  type PlanStyle,
+} from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
-import { SEVERITIES } from '../core/types';
-import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 
 /** Fill colours (ARGB) of the highlights: the core's colours, opaque. */
 export const HIGHLIGHT_FILL = Object.fromEntries(
   HIGHLIGHT_KINDS.map((k) => [k, `FF${HIGHLIGHT_COLOR[k].slice(1)}`]),
 ) as Record<HighlightKind, string>;
 
-export const SUMMARY_SHEET_NAME = '集計';
-const MAX_CELL_TEXT = 32767;
+export { SUMMARY_SHEET_NAME };
 
 export class OutputExistsError extends Error {
   constructor(readonly path: string) {
@@ -112,153 +117,86 @@ function highlight(ws: ExcelJS.Worksheet, findings: Finding[], lang: Lang): void
   }
 }
 
-const GRADE_COLOURS: Record<string, string> = {
-  S: 'FF2E7D32',
-  A: 'FF43A047',
-  B: 'FF1E88E5',
-  C: 'FFF9A825',
-  D: 'FFEF6C00',
-  missing: 'FFD84315',
-  invalid: 'FFC62828',
-};
-const HEADER_FILL = 'FFD9E1F2';
 const READY_FILL = 'FFC6EFCE';
 const NOT_READY_FILL = 'FFFFC7CE';
+const HEADER_FILL = 'FFD9E1F2';
 
 class SheetWriter {
   row = 1;
   constructor(readonly ws: ExcelJS.Worksheet) {}
 
-  put(row: number, col: number, value: string | number | ExcelJS.CellHyperlinkValue, style: Partial<ExcelJS.Style> = {}): ExcelJS.Cell {
+  put(row: number, col: number, value: string | number, style: Partial<ExcelJS.Style> = {}): ExcelJS.Cell {
     const cell = this.ws.getCell(row, col);
     cell.value = typeof value === 'string' ? text(value) : value;
     if (Object.keys(style).length) cell.style = { ...cell.style, ...style };
     return cell;
   }
 
-  header(values: (string | null)[]): number {
+  header(values: string[]): number {
     const r = this.row++;
-    values.forEach((v, i) => {
-      if (v !== null)
-        this.put(r, i + 1, v, {
-          font: { bold: true },
-          fill: solid(HEADER_FILL),
-          alignment: { vertical: 'middle', wrapText: true },
-          border: { bottom: { style: 'thin' } },
-        });
-    });
+    values.forEach((v, i) =>
+      this.put(r, i + 1, v, {
+        font: { bold: true },
+        fill: solid(HEADER_FILL),
+        alignment: { vertical: 'middle', wrapText: true },
+        border: { bottom: { style: 'thin' } },
+      }),
+    );
     return r;
   }
 
-  line(values: (string | number | ExcelJS.CellHyperlinkValue | null)[], style: Partial<ExcelJS.Style> = {}): number {
+  line(values: (string | number | null)[]): number {
     const r = this.row++;
     values.forEach((v, i) => {
-      if (v !== null) this.put(r, i + 1, v, { alignment: { vertical: 'top', wrapText: typeof v === 'string' }, ...style });
+      if (v !== null) this.put(r, i + 1, v, { alignment: { vertical: 'top', wrapText: typeof v === 'string' } });
     });
     return r;
   }
-
-  heading(title: string): void {
-    this.row++;
-    this.put(this.row++, 1, title, { font: { bold: true, size: 12 } });
-  }
 }
 
-function timestamp(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+/** #RRGGBB → opaque ARGB. */
+function argb(hex: string): string {
+  return `FF${hex.slice(1).toUpperCase()}`;
 }
 
-/** Add the summary sheet for one checked sheet; returns its name. */
-export function addSummarySheet(wb: ExcelJS.Workbook, result: CheckResult, lang: Lang, sourceFile?: string): string {
-  const s = result.summary;
+function planValue(c: Exclude<PlanCell, null>): ExcelJS.CellValue {
+  if (typeof c !== 'object') return c; // a string value is written as text, never as a formula
+  const { sheet, cell, text: label } = c.link;
+  return { text: label, hyperlink: `#${linkLocation(c.link)}`, tooltip: `${sheet}!${cell}` };
+}
+
+function planStyle(cell: ExcelJS.Cell, st: PlanStyle): void {
+  const font: Partial<ExcelJS.Font> = { ...cell.font };
+  if (st.bold !== undefined) font.bold = st.bold;
+  if (st.size !== undefined) font.size = st.size;
+  if (st.fontColor !== undefined) font.color = { argb: argb(st.fontColor) };
+  if (st.underline) font.underline = true;
+  const style: Partial<ExcelJS.Style> = { ...cell.style, font };
+  if (st.fill !== undefined) style.fill = solid(argb(st.fill));
+  if (st.wrap !== undefined) style.alignment = { ...cell.alignment, wrapText: st.wrap };
+  if (st.numberFormat !== undefined) style.numFmt = st.numberFormat;
+  cell.style = style;
+}
+
+/** Add the summary sheet for one checked sheet (the core's plan, with bars for the chart); returns its name. */
+export function addSummarySheet(wb: ExcelJS.Workbook, result: CheckResult, lang: Lang, sourceFile?: string, now = new Date()): string {
+  const plan = planSummary(result, lang, { now, sourceFile, bars: true });
   const name = pickSheetName(wb.worksheets.map((w) => w.name));
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 2, xSplit: 0 }],
-    properties: { tabColor: { argb: s.ready ? 'FF43A047' : 'FFE53935' } },
+    views: [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }],
+    properties: { tabColor: { argb: argb(plan.tabColor) } },
   });
-  [30, 12, 12, 12, 12, 60, 48].forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  const w = new SheetWriter(ws);
-
-  w.put(1, 1, `${t('summaryTitle', lang)} — ${t('sheetQuoted', lang, { name: s.sheet })} ${fiscalYearLabel(s.fiscalYear, lang)}`, {
-    font: { bold: true, size: 14 },
-  });
-  const counts = SEVERITIES.map((sev) => severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang));
-  w.put(2, 1, t('verdict', lang), { font: { bold: true } });
-  w.put(2, 2, `${t(s.ready ? 'ready' : 'notReady', lang)} — ${counts.join(lang === 'ja' ? '・' : ', ')}`, {
-    font: { bold: true, color: { argb: s.ready ? 'FF006100' : 'FF9C0006' } },
-    fill: solid(s.ready ? READY_FILL : NOT_READY_FILL),
-  });
-  for (let c = 3; c <= 7; c++) ws.getCell(2, c).style = { fill: solid(s.ready ? READY_FILL : NOT_READY_FILL) };
-  w.row = 4;
-
-  const kv: [string, string | number][] = [];
-  if (sourceFile !== undefined) kv.push([t('file', lang), sourceFile]);
-  kv.push(
-    [t('sheet', lang), s.sheet],
-    [t('table', lang), s.tableRange ?? t('tableNotFound', lang)],
-    [t('fiscalYear', lang), fiscalYearLabel(s.fiscalYear, lang)],
-    [t('errors', lang), s.errors],
-    [t('warnings', lang), s.warnings],
-    [t('infos', lang), s.infos],
-    [t('rows', lang), s.rows],
-    [t('kpis', lang), s.kpis],
-    [t('createdAt', lang), `${timestamp(new Date())} (${t('appName', lang)})`],
+  plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  plan.rows.forEach((cells, r) =>
+    cells.forEach((c, col) => {
+      if (c !== null) ws.getCell(r + 1, col + 1).value = planValue(c);
+    }),
   );
-  for (const [k, v] of kv) {
-    const r = w.row++;
-    w.put(r, 1, k, { font: { bold: true } });
-    w.put(r, 2, v, { alignment: { horizontal: 'left' } });
-  }
-
-  w.heading(t('gradeDistribution', lang));
-  w.header([t('grade', lang), t('count', lang), t('share', lang), t('chart', lang)]);
-  const noKpi = noKpiKey(s);
-  const max = Math.max(1, ...s.gradeOrder.map((g) => s.grades[g] ?? 0));
-  const total = s.gradeOrder.reduce((n, g) => n + (s.grades[g] ?? 0), 0);
-  for (const g of s.gradeOrder) {
-    const n = s.grades[g] ?? 0;
-    const r = w.line([gradeLabel(g, noKpi, lang), n, total ? n / total : 0]);
-    ws.getCell(r, 3).numFmt = '0%';
-    // A bar of block characters (ExcelJS cannot write charts); text in a cell that the next cells let overflow.
-    if (n > 0)
-      w.put(r, 4, '█'.repeat(Math.max(1, Math.round((n / max) * 30))), {
-        font: { color: { argb: GRADE_COLOURS[g] ?? 'FF9E9E9E' } },
-        alignment: { wrapText: false, vertical: 'top' },
-      });
-  }
-
-  if (s.sections.length) {
-    w.heading(t('bySection', lang));
-    w.header([t('section', lang), t('rows', lang), t('kpis', lang), t('graded', lang), t('findings', lang)]);
-    for (const sec of s.sections) w.line([sec.title || t('noSection', lang), sec.initiatives, sec.kpis, sec.graded, sec.findings]);
-  }
-  if (s.agencies.length) {
-    w.heading(t('byAgency', lang));
-    w.header([t('agency', lang), t('rows', lang), t('kpis', lang), t('findings', lang)]);
-    for (const a of s.agencies) w.line([a.name, a.initiatives, a.kpis, a.findings]);
-  }
-
-  w.heading(t('findingsList', lang));
-  if (s.findings.length === 0) {
-    w.line([t('noFindings', lang)]);
-  } else {
-    const head = w.header([t('cell', lang), t('severity', lang), t('rule', lang), null, null, t('message', lang), t('suggestion', lang)]);
-    for (const f of s.findings) {
-      const cell = findingCell(f);
-      const where: string | ExcelJS.CellHyperlinkValue = cell
-        ? { text: cell, hyperlink: `#${quoteSheetName(s.sheet)}!${cell}`, tooltip: `${s.sheet}!${cell}` }
-        : f.role
-          ? `${t('column', lang)}: ${roleLabel(f.role, lang)}`
-          : '—';
-      const { message, suggestion } = localizeFinding(f, lang);
-      const r = w.line([where, severityLabel(f.severity, lang), null, null, null, message, suggestion ?? '']);
-      w.put(r, 3, f.ruleId, { alignment: { vertical: 'top', wrapText: false } });
-      if (cell) ws.getCell(r, 1).font = { color: { argb: 'FF0563C1' }, underline: true };
-      ws.getCell(r, 2).fill = solid(HIGHLIGHT_FILL[highlightKind([f])]);
-    }
-    ws.autoFilter = { from: { row: head, column: 1 }, to: { row: w.row - 1, column: 7 } };
-  }
+  for (const st of plan.styles)
+    for (let r = st.range.top; r <= st.range.bottom; r++)
+      for (let c = st.range.left; c <= st.range.right; c++) planStyle(ws.getCell(r + 1, c + 1), st);
+  const f = plan.autoFilter;
+  if (f) ws.autoFilter = { from: { row: f.top + 1, column: f.left + 1 }, to: { row: f.bottom + 1, column: f.right + 1 } };
   return name;
 }
 

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { toA1 } from '../../src/core/a1';
 import type { CheckResult } from '../../src/core/engine';
-import { t } from '../../src/core/i18n';
+import { fiscalYearLabel, t } from '../../src/core/i18n';
 import { localizeFinding } from '../../src/core/messages';
 import { RULES_BY_ID } from '../../src/core/rules';
 import { HIGHLIGHT_FILL } from '../../src/office/highlights';
@@ -70,9 +70,15 @@ describe('the preview with the draft sample', () => {
     await w?.close();
   });
 
-  it('opens on the draft: the sheet is named and nothing is highlighted yet', async () => {
+  it('opens on the draft: the sheet and the table found are shown, nothing is highlighted yet', async () => {
     const { page } = w;
     await pane(page).getByText(`作業中のシート: ${draft.sheet}`).waitFor();
+    const facts = pane(page).getByRole('region', { name: '作業中のシート' });
+    await facts.locator('dt', { hasText: t('table', 'ja') }).waitFor();
+    const shown = (await facts.locator('dl').innerText()).replace(/\s+/g, '');
+    expect(shown).toContain(`${t('table', 'ja')}${draft.summary.tableRange}`);
+    expect(shown).toContain(`${t('fiscalYear', 'ja')}${fiscalYearLabel(draft.summary.fiscalYear, 'ja')}`.replace(/\s+/g, ''));
+    expect(shown).toContain(`${t('rows', 'ja')}${draft.summary.rows}`.replace(/\s+/g, ''));
     expect(await page.locator('#sheet td[data-highlight]').count()).toBe(0);
     await shot(page, '01-opened');
   });

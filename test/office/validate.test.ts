@@ -45,6 +45,21 @@ function withoutOurs(snap: WorkbookSnapshot): WorkbookSnapshot {
 }
 
 describe.each(['sample.xlsx', 'sample-draft.xlsx'] as const)('%s', (file) => {
+  test('Inspect (what the pane shows on open) finds the table in one round trip and paints nothing', async () => {
+    const sim = await loadSeed(file);
+    personalise(sim);
+    install(sim);
+    const before = sim.snapshot();
+    sim.resetStats();
+    const host = createExcelHost();
+    const result = await host.inspect(DEFAULT_PROFILE);
+    expect(result.summary.tableRange).toBe('A1:K17');
+    expect(result.summary.rows).toBe(10);
+    expect(sim.syncCount).toBe(1);
+    expect(sim.snapshot()).toEqual(before);
+    expect(result.findings).toEqual((await host.validate(DEFAULT_PROFILE)).result.findings);
+  });
+
   test('Validate → Clear restores every value, formula, format and conditional format', async () => {
     const sim = await loadSeed(file);
     personalise(sim);

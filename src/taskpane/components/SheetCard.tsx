@@ -2,6 +2,7 @@ import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, 
 import { ArrowSyncRegular, TableSimpleRegular } from '@fluentui/react-icons';
 import { fiscalYearLabel, t } from '../../core/i18n';
 import { tableInfo } from '../../core/report';
+import type { CheckResult } from '../../core/engine';
 import type { Lang } from '../../core/types';
 import type { SheetInfo, ValidateOutcome } from '../../office/host';
 
@@ -36,14 +37,17 @@ interface Props {
   lang: Lang;
   sheet: PaneSheet | null;
   outcome: ValidateOutcome | null;
+  /** The engine's reading of the sheet before validation, if any. */
+  inspected: CheckResult | null;
   busy: boolean;
   onRefresh: () => void;
 }
 
 /** Which sheet the pane works on and what was found there. */
-export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
+export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: Props) {
   const styles = useStyles();
-  const result = outcome && sheet && outcome.result.sheet === sheet.name ? outcome.result : null;
+  const checked = outcome && sheet && outcome.result.sheet === sheet.name ? outcome.result : null;
+  const result = checked ?? (inspected && sheet && inspected.sheet === sheet.name ? inspected : null);
   const facts: [string, string][] = [];
   if (sheet && sheet.usedRange !== undefined) facts.push([p('usedRange', lang), sheet.usedRange ?? p('emptySheet', lang)]);
   if (result?.layout) {
@@ -56,11 +60,11 @@ export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
     );
   }
   return (
-    <section className={styles.card} aria-label={p(result ? 'checkedSheet' : 'activeSheet', lang)}>
+    <section className={styles.card} aria-label={p(checked ? 'checkedSheet' : 'activeSheet', lang)}>
       <div className={styles.sheetRow}>
         <TableSimpleRegular aria-hidden="true" />
         <Text className={styles.sheetName}>
-          {p(result ? 'checkedSheet' : 'activeSheet', lang)}: {sheet ? sheet.name : '—'}
+          {p(checked ? 'checkedSheet' : 'activeSheet', lang)}: {sheet ? sheet.name : '—'}
         </Text>
         <Button
           size="small"
@@ -90,7 +94,7 @@ export function SheetCard({ lang, sheet, outcome, busy, onRefresh }: Props) {
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {!result ? <Text className={styles.hint}>{p('notChecked', lang)}</Text> : null}
+      {!checked ? <Text className={styles.hint}>{p('notChecked', lang)}</Text> : null}
     </section>
   );
 }
