@@ -43,12 +43,6 @@ export function findingCell(f: Finding): string | null {
   return f.row !== null && f.col !== null ? toA1(f.row, f.col) : null;
 }
 
-/** The grade key of SummaryModel.gradeOrder that stands for "no KPI" (it comes just before "missing"). */
-export function noKpiKey(s: SummaryModel): string {
-  const i = s.gradeOrder.indexOf('missing');
-  return i > 0 ? s.gradeOrder[i - 1]! : '-';
-}
-
 // ---------------------------------------------------------------- JSON
 
 export interface JsonFinding {
@@ -221,7 +215,7 @@ function headerRowsText(rows: number[]): string {
 }
 
 function gradeLine(s: SummaryModel, lang: Lang): string {
-  const noKpi = noKpiKey(s);
+  const noKpi = s.noKpiGrade;
   return s.gradeOrder.map((g) => `${gradeLabel(g, noKpi, lang)} ${s.grades[g] ?? 0}`).join(lang === 'ja' ? '・' : ', ');
 }
 

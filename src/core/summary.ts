@@ -40,6 +40,8 @@ export interface SummaryModel {
   rows: number;
   /** KPIs (numbered KPIs in a cell count one each). */
   kpis: number;
+  /** The profile's mark for "no KPI" (one of gradeOrder). */
+  noKpiGrade: string;
   /** Grade keys in display order: the scale's grades, the no-KPI mark, "missing" (and "invalid" when any). */
   gradeOrder: string[];
   /** Count of data rows per grade key. */
@@ -139,6 +141,7 @@ export function buildSummary(
     infos: count('info'),
     rows: layout?.dataRows.length ?? 0,
     kpis: kpis.reduce((n, k) => n + kpiCount(k), 0),
+    noKpiGrade: profile.noKpiGrade,
     gradeOrder,
     grades,
     sections,

@@ -7,7 +7,7 @@ import type { CheckResult } from './engine';
 import { HIGHLIGHT_COLOR, highlightKind, type HighlightKind } from './highlight';
 import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from './i18n';
 import { localizeFinding } from './messages';
-import { findingCell, noKpiKey } from './report';
+import { findingCell } from './report';
 import { SEVERITIES, type Lang } from './types';
 
 export const SUMMARY_SHEET_NAME = '集計';
@@ -141,7 +141,7 @@ export function planSummary(result: CheckResult, lang: Lang, opts: SummaryOption
 
   heading(t('gradeDistribution', lang));
   const gradeHead = header([t('grade', lang), t('count', lang), t('share', lang), ...(opts.bars ? [t('chart', lang)] : [])]);
-  const noKpi = noKpiKey(s);
+  const noKpi = s.noKpiGrade;
   const total = s.gradeOrder.reduce((n, g) => n + (s.grades[g] ?? 0), 0);
   const max = Math.max(1, ...s.gradeOrder.map((g) => s.grades[g] ?? 0));
   for (const g of s.gradeOrder) {

@@ -11,15 +11,8 @@
  */
 import { colToLetters, rangeToA1, type CellRange } from '../core/a1';
 import type { CheckResult } from '../core/engine';
-import {
-  MAX_CELL_TEXT,
-  SUMMARY_SHEET_NAME,
-  linkLocation,
-  planSummary,
-  type PlanCell,
-  type PlanStyle,
-  type SummaryPlan,
-} from '../core/summarySheet';
+import { MAX_CELL_TEXT, SUMMARY_SHEET_NAME, linkLocation, planSummary } from '../core/summarySheet';
+import type { PlanCell, PlanStyle, SummaryPlan } from '../core/summarySheet';
 import type { Lang } from '../core/types';
 import type { Caps } from './caps';
 import { fault } from './faults';

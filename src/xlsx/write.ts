@@ -6,15 +6,9 @@ import type { CheckResult } from '../core/engine';
 import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 import { fiscalYearLabel, gradeLabel, roleLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
-import { findingCell, isReadable, noKpiKey, type FileResult } from '../core/report';
-import {
-  MAX_CELL_TEXT,
-  SUMMARY_SHEET_NAME,
-  linkLocation,
-  planSummary,
-  type PlanCell,
-  type PlanStyle,
-} from '../core/summarySheet';
+import { findingCell, isReadable, type FileResult } from '../core/report';
+import { MAX_CELL_TEXT, SUMMARY_SHEET_NAME, linkLocation, planSummary } from '../core/summarySheet';
+import type { PlanCell, PlanStyle } from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
 
 /** Fill colours (ARGB) of the highlights: the core's colours, opaque. */
@@ -236,7 +230,7 @@ export async function writeConsolidated(outPath: string, results: FileResult[], 
   let noKpi = '-';
   for (const r of results) {
     if (!isReadable(r)) continue;
-    noKpi = noKpiKey(r.result.summary);
+    noKpi = r.result.summary.noKpiGrade;
     for (const g of r.result.summary.gradeOrder) if (!gradeKeys.includes(g)) gradeKeys.push(g);
   }
 

@@ -75,6 +75,7 @@ describe('summary model', () => {
 
   it('counts grades per row, missing ones apart, and KPIs per numbered item', () => {
     expect(s.gradeOrder).toEqual(['S', 'A', 'B', 'C', 'D', '-', 'missing']);
+    expect(s.noKpiGrade).toBe('-');
     expect(s.grades).toEqual({ S: 0, A: 0, B: 1, C: 0, D: 1, '-': 1, missing: 1 });
     expect(s.rows).toBe(4);
     expect(s.kpis).toBe(4);
