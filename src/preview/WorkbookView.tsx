@@ -131,7 +131,14 @@ export function WorkbookView({ sim, onChange }: Props) {
   return (
     <div className="wb">
       <div className="wb-grid" ref={scroller}>
-        <table className="grid" role="grid" aria-label={`シート ${sheet.name}`} data-sheet={sheet.name}>
+        <table
+          className="grid"
+          role="grid"
+          aria-label={`シート ${sheet.name}`}
+          data-sheet={sheet.name}
+          // A fixed layout takes the columns' widths only when the table has a width of its own.
+          style={{ width: 40 + Array.from({ length: model.cols }, (_, c) => colWidth(c)).reduce((a, b) => a + b, 0) }}
+        >
           <colgroup>
             <col style={{ width: 40 }} />
             {Array.from({ length: model.cols }, (_, c) => (
