@@ -187,7 +187,9 @@ class Detector {
     while (left - 1 >= firstCol && hasHeader(left - 1)) left--;
     while (right + 1 <= lastCol && hasHeader(right + 1)) right++;
 
-    this.resolveGroups(cols, headerEnd);
+    this.resolveGroups(cols, headerRows);
+    const text = this.lostTextColumn(cols, headerRows, left, right);
+    if (text !== null) right = Math.max(right, text);
     const columns: Partial<Record<Role, number>> = {};
     const sourcesByRole = new Map<Role, Map<number, number>>();
     for (const hc of [...cols.values()].sort((a, b) => a.col - b.col)) {
@@ -202,7 +204,7 @@ class Detector {
     if (columns.label === undefined && columns.initiative !== undefined) {
       const c = columns.initiative - 1;
       const hc = cols.get(c);
-      if (c >= firstCol && !hc?.role && this.labelShare(c, headerEnd) >= 0.5) {
+      if (c >= firstCol && !hc?.role && this.labelShare(c, headerRows) >= 0.5) {
         columns.label = c;
         left = Math.min(left, c);
       }
@@ -306,7 +308,7 @@ class Detector {
    * under 取組内容 the column with the text is the initiative and a column of ア/イ/ウ the label;
    * for any other role only the first column keeps it.
    */
-  private resolveGroups(cols: Map<number, HeaderColumn>, headerEnd: number): void {
+  private resolveGroups(cols: Map<number, HeaderColumn>, headerRows: number[]): void {
     const groups = new Map<string, HeaderColumn[]>();
     for (const hc of cols.values()) {
       if (!hc.role) continue;
@@ -322,7 +324,7 @@ class Detector {
         for (const hc of list.slice(1)) delete hc.role;
         continue;
       }
-      const stats = list.map((hc) => ({ hc, ...this.columnSample(hc.col, headerEnd) }));
+      const stats = list.map((hc) => ({ hc, ...this.columnSample(hc.col, headerRows) }));
       let text = stats[stats.length - 1]!;
       for (const s of stats) if (s.textLength > text.textLength) text = s;
       let label: (typeof stats)[number] | undefined;
@@ -336,25 +338,55 @@ class Detector {
     }
   }
 
-  private columnSample(col: number, headerEnd: number): { labels: number; nonEmpty: number; textLength: number } {
+  /**
+   * 取組内容 over the sub-label column whose merge over the text column was lost (hosts that read no
+   * merges): the column right of it has no header of its own and holds the texts, while the header's
+   * column holds only sub-labels (ア/イ/ウ) or nothing. Makes them label and initiative, as the merge
+   * would, and returns the text column; else null.
+   */
+  private lostTextColumn(cols: Map<number, HeaderColumn>, headerRows: number[], left: number, right: number): number | null {
+    let hc: HeaderColumn | undefined;
+    for (const h of cols.values()) {
+      if (h.col < left || h.col > right) continue;
+      if (h.role === 'label') return null;
+      if (h.role === 'initiative' && (!hc || h.col < hc.col)) hc = h;
+    }
+    if (!hc) return null;
+    const col = hc.col + 1;
+    if (col > this.lastScanCol || cols.has(col) || headerRows.some((r) => this.raw(r, col) !== '')) return null;
+    const own = this.columnSample(hc.col, headerRows);
+    const next = this.columnSample(col, headerRows);
+    // One stray text (a note typed among the ア/イ/ウ) per four labels is tolerated.
+    if (own.texts * 4 > own.labels || next.texts <= next.labels || next.textLength <= own.textLength) return null;
+    hc.role = 'label';
+    cols.set(col, { col, leaf: hc.leaf, parent: hc.parent, source: hc.source, parentSource: hc.parentSource, role: 'initiative' });
+    return col;
+  }
+
+  /** A column's cells below the header; section titles, notes and the header repeated left out. */
+  private columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number } {
     let labels = 0;
-    let nonEmpty = 0;
+    let texts = 0;
     let textLength = 0;
+    const header = new Set(headerRows.map((r) => squeeze(this.grid.value(r, col))));
+    const headerEnd = headerRows[headerRows.length - 1]!;
     const end = Math.min(this.grid.lastRow, headerEnd + LABEL_SAMPLE_ROWS);
     for (let r = headerEnd + 1; r <= end; r++) {
       const t = this.raw(r, col);
-      if (t === '') continue;
-      nonEmpty++;
+      if (t === '' || header.has(squeeze(t))) continue;
       if (isBareLabel(t)) labels++;
-      else textLength += t.length;
+      else if (!isSectionTitle(t) && !isNoteText(t)) {
+        texts++;
+        textLength += t.length;
+      }
     }
-    return { labels, nonEmpty, textLength };
+    return { labels, texts, textLength };
   }
 
   /** Share of a column's non-empty cells below the header that hold only a sub-label. */
-  private labelShare(col: number, headerEnd: number): number {
-    const s = this.columnSample(col, headerEnd);
-    return s.labels === 0 ? 0 : s.labels / s.nonEmpty;
+  private labelShare(col: number, headerRows: number[]): number {
+    const s = this.columnSample(col, headerRows);
+    return s.labels === 0 ? 0 : s.labels / (s.labels + s.texts);
   }
 
   private headerCells(headerRows: number[], left: number, right: number, cols: Map<number, HeaderColumn>): HeaderCell[] {

@@ -15,6 +15,7 @@ import {
   seedModel,
   seedSampleSheet,
   sheet,
+  withoutMerges,
   type Cell,
 } from '../helpers/layouts';
 
@@ -107,6 +108,93 @@ describe('the seed laid out as the sample workbook', () => {
     const l = detect(seedSampleSheet({ headerMerges: merges }).data);
     expect(letters(l)).toEqual(SEED_COLUMNS);
     expect(l.dataRows).toHaveLength(10);
+  });
+});
+
+describe('the sample without merged areas (hosts before ExcelApi 1.13, files whose merges were lost)', () => {
+  const { data, expected } = seedSampleSheet();
+  const merged = detect(data);
+  const bare = detect(withoutMerges(data));
+
+  test('the sample really has the merges this block takes away', () => {
+    expect((data.merges ?? []).map(rangeToA1)).toEqual(
+      expect.arrayContaining(['B1:C1', 'E1:G1', 'A1:A2', 'A3:K3', 'B5:K5', 'A4:A11', 'A15:A17']),
+    );
+  });
+
+  test('取組内容 over column B only: B (ア/イ/ウ or empty) is the label, C (the texts, no header) the initiative', () => {
+    expect(letters(bare)).toEqual(SEED_COLUMNS);
+    expect(bare.duplicates).toEqual([]);
+    expect(bare.headerRows).toEqual([0, 1]);
+    expect(rangeToA1(bare.range)).toBe('A1:K17');
+  });
+
+  test('KPI written once over E:G still makes 目標・実績・達成度 the KPI columns', () => {
+    expect(bare.columns).toMatchObject({ kpi_target: 4, kpi_actual: 5, grade: 6 });
+    expect(bare.headerCells.find((h) => h.row === 0 && h.col === 4)?.role).toBeUndefined();
+  });
+
+  test('section titles stay in the first cell of their rows; 対象者 written once applies to the rows below', () => {
+    expect(bare.sections).toEqual(merged.sections);
+    expect(bare.sections.map((s) => s.row)).toEqual(expected.sectionRows);
+    expect(bare.dataRows).toEqual(merged.dataRows);
+    expect(bare.dataRows.map((d) => d.label)).toEqual(expected.labels);
+    expect(bare.dataRows.every((d) => d.targetGroup === TARGET)).toBe(true);
+  });
+
+  test('the whole layout equals the one found with the merges', () => {
+    expect(bare).toEqual(merged);
+    expect(detect({ ...data, merges: undefined })).toEqual(merged);
+  });
+
+  test('any subset of the merges lost gives the same layout', () => {
+    const all = data.merges ?? [];
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: all.length, maxLength: all.length }), (keep) => {
+        const kept = new Set(all.filter((_, i) => keep[i]));
+        expect(detect(withoutMerges(data, (m) => kept.has(m)))).toEqual(merged);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test('取組内容 merged over both header rows (B1:C2) and lost gives the same columns', () => {
+    const merges = SAMPLE_HEADER_MERGES.map((m) => (m === 'B1:C1' ? 'B1:C2' : m));
+    const d = seedSampleSheet({ headerMerges: merges }).data;
+    const bareB1C2 = detect(withoutMerges(d, (m) => rangeToA1(m) !== 'B1:C2'));
+    expect(letters(bareB1C2)).toEqual(SEED_COLUMNS);
+    expect(bareB1C2.dataRows).toEqual(detect(d).dataRows);
+  });
+
+  const table = (b: Cell[], c: Cell[]): SheetData =>
+    sheet({
+      rows: [
+        ['対象者', '取組内容', null, '実施計画', '目標', '実績', '達成度'],
+        ['①区分'],
+        ['県民', b[0], c[0], '年2回', '2回', '2回', 'A'],
+        [null, b[1], c[1], '月1回', '12回', '10回', 'C'],
+        [null, b[2], c[2], '随時', '-', '-', '-'],
+      ],
+    });
+
+  test('a 取組内容 column left empty (one initiative per section) with the texts to its right', () => {
+    const l = detect(table([null, null, null], ['啓発イベントを開く。', 'SNSで発信する。', '相談に応じる。']));
+    expect(l.columns).toMatchObject({ label: 1, initiative: 2 });
+    expect(l.dataRows.map((d) => d.label)).toEqual(['', '', '']);
+  });
+
+  test('the texts under 取組内容 itself keep it the initiative column, whatever stands right of it', () => {
+    const l = detect(table(['啓発イベントを開く。', 'SNSで発信する。', '相談に応じる。'], ['メモ', '確認中のため後日記入する予定', null]));
+    expect(l.columns.initiative).toBe(1);
+    expect(l.columns.label).toBeUndefined();
+    const labelled = detect(table(['ア 啓発イベントを開く。', 'イ SNSで発信する。', 'ウ 相談に応じる。'], [null, null, null]));
+    expect(labelled.columns.initiative).toBe(1);
+    expect(labelled.dataRows.map((d) => d.label)).toEqual(['ア', 'イ', 'ウ']);
+  });
+
+  test('labels under 取組内容 with an empty column to their right stay where they are', () => {
+    const l = detect(table(['ア', 'イ', 'ウ'], [null, null, null]));
+    expect(l.columns.initiative).toBe(1);
   });
 });
 
@@ -203,7 +291,12 @@ describe('header deep in the sheet with offsets, spaces and line breaks, KPI ove
   ];
   // rows[0] is sheet row 4 (index 3), column C (index 2): the header is on sheet rows 26–27.
   const merges = ['C26:C27', 'D26:D27', 'E26:E27', 'F26:J26', 'K26:K27', 'L26:L27', 'M26:M27', 'N26:N27'];
-  const layout = detect(sheet({ top: 3, left: 2, rows, merges, formulas: { I29: '=H29/G29' } }));
+  const data = sheet({ top: 3, left: 2, rows, merges, formulas: { I29: '=H29/G29' } });
+  const layout = detect(data);
+
+  test('the same layout without the merges', () => {
+    expect(detect(withoutMerges(data))).toEqual(layout);
+  });
 
   test('two header rows at sheet rows 26–27, columns from C', () => {
     expect(layout.headerRows).toEqual([25, 26]);
@@ -275,7 +368,12 @@ describe('one header row with 取組内容 merged over label + text, top-level �
     [null, '(2) 人材育成'],
     [null, null, '研修を行う。', '年1回', '50人', '45人', 'B', '45人受講', '内容の充実', '県'],
   ];
-  const layout = detect(sheet({ rows, merges: ['B1:C1', 'A2:A6', 'B2:K2', 'B5:K5'] }));
+  const data = sheet({ rows, merges: ['B1:C1', 'A2:A6', 'B2:K2', 'B5:K5'] });
+  const layout = detect(data);
+
+  test('the same layout without the merges', () => {
+    expect(detect(withoutMerges(data))).toEqual(layout);
+  });
 
   test('実績 right of 目標 is the KPI actual; 取組実績 is the results', () => {
     expect(layout.headerRows).toEqual([0]);
@@ -314,7 +412,12 @@ describe('a header repeated inside the table and a header cell naming another ye
     dataRow('', '取組4'),
   ];
   const page2 = SAMPLE_HEADER_MERGES.map((m) => m.replace(/([A-K])1/g, '$17').replace(/([A-K])2/g, '$18'));
-  const layout = detect(sheet({ rows, merges: [...SAMPLE_HEADER_MERGES, ...page2] }));
+  const data = sheet({ rows, merges: [...SAMPLE_HEADER_MERGES, ...page2] });
+  const layout = detect(data);
+
+  test('the same layout without the merges', () => {
+    expect(detect(withoutMerges(data))).toEqual(layout);
+  });
 
   test('both rows of the repeated header are reported; the rows below stay data rows', () => {
     expect(layout.headerRows).toEqual([0, 1]);
@@ -400,10 +503,12 @@ test('取組内容 over unnamed and 内容 sub-columns: the column of ア/イ/�
     ['子ども', 'ア', '学習支援を行う。', '週1回', '20人', '22人', 'S'],
     [null, 'イ', '食事を提供する。', '月2回', '-', '-', '-'],
   ];
-  const layout = detect(sheet({ rows, merges: ['A1:A2', 'B1:C1', 'D1:D2', 'E1:F1', 'G1:G2'] }));
+  const data = sheet({ rows, merges: ['A1:A2', 'B1:C1', 'D1:D2', 'E1:F1', 'G1:G2'] });
+  const layout = detect(data);
   expect(letters(layout)).toEqual({ target_group: 'A', label: 'B', initiative: 'C', plan: 'D', kpi_target: 'E', kpi_actual: 'F', grade: 'G' });
   expect(layout.duplicates).toEqual([]);
   expect(layout.dataRows.map((d) => d.label)).toEqual(['ア', 'イ']);
+  expect(detect(withoutMerges(data))).toEqual(layout);
 });
 
 describe('fiscal year from the title, template rows below the data', () => {

@@ -46,6 +46,11 @@ export function sheet(spec: SheetSpec): SheetData {
   return data;
 }
 
+/** The sheet as a host that reads no merged areas gives it (Excel before ExcelApi 1.13), or with only the merges `keep` keeps. */
+export function withoutMerges(data: SheetData, keep: (m: CellRange) => boolean = () => false): SheetData {
+  return { ...data, merges: (data.merges ?? []).filter(keep) };
+}
+
 /** n empty rows. */
 export function blankRows(n: number): Cell[][] {
   return Array.from({ length: n }, () => []);
