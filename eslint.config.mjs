@@ -17,7 +17,14 @@ export default [
       ecmaVersion: 2022,
       sourceType: 'module',
       parserOptions: { ecmaFeatures: { jsx: true } },
-      globals: { ...globals.browser, ...globals.node, ...globals.jest, Office: 'readonly', Excel: 'readonly', OfficeExtension: 'readonly' },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        ...globals.jest,
+        Office: 'readonly',
+        Excel: 'readonly',
+        OfficeExtension: 'readonly',
+      },
     },
     rules: {
       // TypeScript checks names, types and unused code itself (tsc --noEmit, strict).
@@ -27,6 +34,8 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       'react/react-in-jsx-scope': 'off',
       'react/prop-types': 'off',
+      // Japanese text has ideographic spaces in comments and strings on purpose.
+      'no-irregular-whitespace': ['error', { skipComments: true, skipStrings: true, skipTemplates: true }],
       // The strict Excel simulator enforces load → sync → read at test time, exactly; these heuristics
       // misread callbacks (Excel.run bodies, ExcelJS code) and are left to it.
       'office-addins/call-sync-after-load': 'off',

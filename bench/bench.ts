@@ -28,7 +28,6 @@ function send(s: Sample): void {
 const maxRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function childFloor(file: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ExcelJS = require('exceljs') as typeof import('exceljs');
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await fs.readFile(file)) as unknown as import('exceljs').Buffer);
@@ -37,7 +36,6 @@ async function childFloor(file: string): Promise<void> {
 }
 
 async function childCli(file: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require('../src/cli/kpi-check') as typeof import('../src/cli/kpi-check');
   const devNull = openSync(os.devNull, 'w');
   const code = await main(['--format', 'json', file], {
@@ -50,11 +48,10 @@ async function childCli(file: string): Promise<void> {
 }
 
 async function childEngine(file: string): Promise<void> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { loadWorkbook, activeSheetName, sheetToData } = require('../src/xlsx/read') as typeof import('../src/xlsx/read');
   const { checkSheet } = require('../src/core/engine') as typeof import('../src/core/engine');
   const { toJsonReport } = require('../src/core/report') as typeof import('../src/core/report');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+
   const t = (f: () => void) => {
     const s = performance.now();
     f();
@@ -79,10 +76,9 @@ async function childEngine(file: string): Promise<void> {
 // ------------------------------------------------------------------------------------------ the workbook
 
 async function buildWorkbook(file: string, totalRows: number): Promise<{ dataRows: number; sheetRows: number; merges: number }> {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const ExcelJS = require('exceljs') as typeof import('exceljs');
   const gen = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
-  /* eslint-enable @typescript-eslint/no-require-imports */
+
   const seedText = readFileSync(path.join(gen.repoRoot(), 'seeds', gen.SEED_FILE), 'utf8');
   const seed = gen.parseSeed(seedText);
   const draft = gen.applyMistakes(seed, gen.draftMistakes(seed));
@@ -94,7 +90,19 @@ async function buildWorkbook(file: string, totalRows: number): Promise<{ dataRow
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: true, useStyles: true });
   const ws = wb.addWorksheet(gen.SHEET_NAME, { views: [{ state: 'frozen', xSplit: 0, ySplit: 2 }] });
   ws.columns = [14, 4, 40, 44, 30, 30, 8, 60, 56, 28, 14].map((width) => ({ width }));
-  const header1 = ['対象者', '取組内容', '', '実施計画(令和6年度)', 'KPI', '', '', '実績(令和6年度)', '令和6年度の取組を踏まえた課題と今後の方向性', '実施機関及び関係機関', '備考'];
+  const header1 = [
+    '対象者',
+    '取組内容',
+    '',
+    '実施計画(令和6年度)',
+    'KPI',
+    '',
+    '',
+    '実績(令和6年度)',
+    '令和6年度の取組を踏まえた課題と今後の方向性',
+    '実施機関及び関係機関',
+    '備考',
+  ];
   const header2 = ['', '', '', '', '目標／令和6年度目標', '令和6年度実績', '達成度', '', '', '', ''];
   for (const h of [header1, header2]) {
     const row = ws.addRow(h.map((v) => (v === '' ? null : v)));
@@ -134,7 +142,19 @@ async function buildWorkbook(file: string, totalRows: number): Promise<{ dataRow
       }
       dataRows++;
       const block = table.blocks.find((b) => b.first === rowNo - first);
-      const values = [block?.targetGroup ?? null, e.label, e.initiative, e.plan, e.target, e.actual, e.grade, e.results, e.issues, e.agencies, e.remarks];
+      const values = [
+        block?.targetGroup ?? null,
+        e.label,
+        e.initiative,
+        e.plan,
+        e.target,
+        e.actual,
+        e.grade,
+        e.results,
+        e.issues,
+        e.agencies,
+        e.remarks,
+      ];
       const row = ws.addRow(values.map((v) => (v === '' ? null : v)));
       row.eachCell({ includeEmpty: true }, (c) => {
         c.font = font;
@@ -142,7 +162,7 @@ async function buildWorkbook(file: string, totalRows: number): Promise<{ dataRow
         c.alignment = { vertical: 'top', wrapText: true };
       });
     }
-    for (const b of table.blocks) if (b.last > b.first) ws.mergeCells(first + b.first, 1, first + b.last, 1), merges++;
+    for (const b of table.blocks) if (b.last > b.first) (ws.mergeCells(first + b.first, 1, first + b.last, 1), merges++);
     ws.getRow(rowNo).commit();
   }
   ws.commit();
@@ -193,7 +213,6 @@ const START = '<!-- bench:cli:start -->';
 const END = '<!-- bench:cli:end -->';
 
 async function writeDoc(section: string): Promise<string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { repoRoot } = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
   const doc = path.join(repoRoot(), 'docs', 'performance.md');
   await fs.mkdir(path.dirname(doc), { recursive: true });
@@ -216,7 +235,9 @@ async function parent(): Promise<void> {
     const b0 = performance.now();
     const { dataRows, sheetRows, merges } = await buildWorkbook(file, totalRows);
     const size = (await fs.stat(file)).size;
-    console.log(`workbook: ${sheetRows} rows (${dataRows} initiatives, ${merges} merged areas), ${(size / 2 ** 20).toFixed(1)} MiB, built in ${sec(performance.now() - b0)}`);
+    console.log(
+      `workbook: ${sheetRows} rows (${dataRows} initiatives, ${merges} merged areas), ${(size / 2 ** 20).toFixed(1)} MiB, built in ${sec(performance.now() - b0)}`,
+    );
 
     const floor: (Sample & { wallMs: number })[] = [];
     const cli: (Sample & { wallMs: number })[] = [];
@@ -233,20 +254,32 @@ async function parent(): Promise<void> {
     const ratio = cliMs / floorMs;
     const ownMs = d.toData! + d.check! + d.json!;
     const m = machine();
-    const load = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' / ');
     const rows: [string, string][] = [
-      ['Workbook', `${sheetRows} rows (${dataRows} initiatives, ${merges} merged areas, ${d.findings} findings), ${(size / 2 ** 20).toFixed(1)} MiB`],
+      [
+        'Workbook',
+        `${sheetRows} rows (${dataRows} initiatives, ${merges} merged areas, ${d.findings} findings), ${(size / 2 ** 20).toFixed(1)} MiB`,
+      ],
       ['CLI total (`kpi-check --format json`, in a fresh process: load modules, read, check, JSON)', sec(cliMs)],
       ['Floor (ExcelJS `xlsx.load` of the same file, in a fresh process)', sec(floorMs)],
       ['Ratio CLI ÷ floor (target ≤ 1.3)', ratio.toFixed(2)],
-      ['What the CLI adds to reading (sheetToData + checkSheet + JSON), and (floor + that) ÷ floor', `${sec(ownMs)}, ${((floorMs + ownMs) / floorMs).toFixed(2)}`],
+      [
+        'What the CLI adds to reading (sheetToData + checkSheet + JSON), and (floor + that) ÷ floor',
+        `${sec(ownMs)}, ${((floorMs + ownMs) / floorMs).toFixed(2)}`,
+      ],
       ['Engine only (`checkSheet` on the SheetData)', sec(d.check!)],
       ['Other steps, measured in a separate process: `loadWorkbook` (read.ts, ExcelJS)', sec(d.load!)],
       ['… `sheetToData` (read.ts: ExcelJS cells → SheetData)', sec(d.toData!)],
       ['… JSON report (`toJsonReport` + `JSON.stringify`)', sec(d.json!)],
       ['Peak memory of the CLI (maxRSS)', `${median(cli.map((s) => s.maxRssMb))} MB`],
       ['Peak memory of the floor (maxRSS)', `${median(floor.map((s) => s.maxRssMb))} MB`],
-      ['Wall time incl. Node start-up: CLI / floor', `${sec(median(cli.map((s) => s.wallMs)))} / ${sec(median(floor.map((s) => s.wallMs)))}`],
+      [
+        'Wall time incl. Node start-up: CLI / floor',
+        `${sec(median(cli.map((s) => s.wallMs)))} / ${sec(median(floor.map((s) => s.wallMs)))}`,
+      ],
     ];
     const section =
       `## CLI (issue 2)\n\n` +
@@ -275,13 +308,7 @@ async function parent(): Promise<void> {
 
 const [flag, mode, file] = process.argv.slice(2);
 const job =
-  flag === '--child'
-    ? mode === 'floor'
-      ? childFloor(file!)
-      : mode === 'cli'
-        ? childCli(file!)
-        : childEngine(file!)
-    : parent();
+  flag === '--child' ? (mode === 'floor' ? childFloor(file!) : mode === 'cli' ? childCli(file!) : childEngine(file!)) : parent();
 job.catch((e: unknown) => {
   console.error(`bench: ${(e as Error)?.stack ?? e}`);
   process.exit(1);

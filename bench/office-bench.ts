@@ -37,7 +37,13 @@ interface Figure {
   ms: number;
 }
 
-async function measure(sim: SimWorkbook, rows: number, op: string, approach: Figure['approach'], fn: () => Promise<unknown>): Promise<Figure> {
+async function measure(
+  sim: SimWorkbook,
+  rows: number,
+  op: string,
+  approach: Figure['approach'],
+  fn: () => Promise<unknown>,
+): Promise<Figure> {
   sim.resetStats();
   (global as { gc?: () => void }).gc?.();
   const t0 = performance.now();
@@ -73,7 +79,9 @@ async function naiveValidate(): Promise<CheckResult> {
       r.load('values,formulas');
       await ctx.sync();
       values.push(r.values[0]!.map((v) => (v === '' ? null : v)));
-      formulas.push(r.formulas[0]!.map((f, j) => (typeof f === 'string' && f.startsWith('=') && f !== r.values[0]![j] ? f : null)));
+      formulas.push(
+        r.formulas[0]!.map((f, j) => (typeof f === 'string' && f.startsWith('=') && f !== r.values[0]![j] ? f : null)),
+      );
     }
     const result = checkSheet({ name: ws.name, top: used.rowIndex, left: used.columnIndex, values, formulas }, DEFAULT_PROFILE);
     for (const [row, cells] of findingRows(result)) {

@@ -29,7 +29,9 @@ describe('manifest.xml', () => {
   });
 
   it('the schema check rejects a manifest the XSD forbids', () => {
-    const bad = tempManifest(xml.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'));
+    const bad = tempManifest(
+      xml.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'),
+    );
     const r = schemaCheck(bad);
     expect(r.ok).toBe(false);
     expect(r.output).toMatch(/Permissions/);

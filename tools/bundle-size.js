@@ -72,7 +72,10 @@ function main() {
     process.exit(1);
   }
   console.log('file                 raw          gzip');
-  for (const f of fs.readdirSync(DIST).filter((n) => n.endsWith('.js')).sort()) {
+  for (const f of fs
+    .readdirSync(DIST)
+    .filter((n) => n.endsWith('.js'))
+    .sort()) {
     const buf = fs.readFileSync(path.join(DIST, f));
     console.log(`${f.padEnd(20)} ${kb(buf.length).padStart(10)}  ${kb(gz(buf)).padStart(10)}`);
   }
@@ -82,7 +85,8 @@ function main() {
   if (parts) {
     console.log('\ntaskpane.js composition (minified bytes by source):');
     const total = parts.reduce((n, [, v]) => n + v, 0);
-    for (const [k, v] of parts.slice(0, 15)) console.log(`  ${k.padEnd(44)} ${kb(v).padStart(10)}  ${((100 * v) / total).toFixed(1).padStart(5)} %`);
+    for (const [k, v] of parts.slice(0, 15))
+      console.log(`  ${k.padEnd(44)} ${kb(v).padStart(10)}  ${((100 * v) / total).toFixed(1).padStart(5)} %`);
     const kinds = new Map();
     for (const [k, v] of parts) {
       const kind = /^(react|react-dom|scheduler)$/.test(k)

@@ -8,7 +8,9 @@ const root = path.join(__dirname, '..');
 const args = [path.join(root, 'bin/kpi-check.js'), '--write', '--force', 'seeds/sample-draft.xlsx', ...process.argv.slice(2)];
 const r = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 if (r.status === 1) {
-  console.log('\n(kpi-check exited 1: the draft has errors, as it should. Open seeds/sample-draft.checked.xlsx to see them highlighted.)');
+  console.log(
+    '\n(kpi-check exited 1: the draft has errors, as it should. Open seeds/sample-draft.checked.xlsx to see them highlighted.)',
+  );
   process.exit(0);
 }
 process.exit(r.status ?? 2);

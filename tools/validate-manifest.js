@@ -66,7 +66,10 @@ function contentCheck(xml, root = ROOT) {
   for (const m of body.matchAll(/<bt:Image\s+size="(\d+)"\s+resid="([^"]+)"/g)) sizeOf.set(m[2], Number(m[1]));
   const icons = [];
   for (const [id, d] of defined) if (d.kind === 'Image') icons.push({ url: d.value, size: sizeOf.get(id) });
-  for (const el of [['IconUrl', 32], ['HighResolutionIconUrl', 64]]) {
+  for (const el of [
+    ['IconUrl', 32],
+    ['HighResolutionIconUrl', 64],
+  ]) {
     const m = new RegExp(`<${el[0]}\\s+DefaultValue="([^"]+)"`).exec(body);
     if (m) icons.push({ url: m[1], size: el[1] });
   }

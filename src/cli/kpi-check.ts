@@ -21,7 +21,10 @@ const MSG = {
   noFiles: { ja: 'チェックするファイルを指定してください', en: 'no input files given' },
   profileUnreadable: { ja: 'プロファイル {file} を読めません: {reason}', en: 'cannot read profile {file}: {reason}' },
   profileInvalid: { ja: 'プロファイル {file} が正しくありません: {errors}', en: 'invalid profile {file}: {errors}' },
-  noSuchSheet: { ja: 'シート「{sheet}」がありません（ブックのシート: {sheets}）', en: 'no sheet "{sheet}" (the workbook has: {sheets})' },
+  noSuchSheet: {
+    ja: 'シート「{sheet}」がありません（ブックのシート: {sheets}）',
+    en: 'no sheet "{sheet}" (the workbook has: {sheets})',
+  },
   noActiveSheet: { ja: 'ワークシートがありません', en: 'the workbook has no worksheet' },
   internal: { ja: 'チェック中に内部エラーが起きました: {reason}', en: 'internal error while checking: {reason}' },
   outputExists: {
@@ -75,15 +78,22 @@ function buildProgram(io: CliIO): Command {
     .addOption(new Option('--format <format>', '出力形式 / output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--lang <lang>', '言語 / language').choices(['ja', 'en']).default('ja'))
     .option('--profile <file>', 'プロファイル (JSON) / profile (JSON)')
-    .option('--write [dir]', '<name>.checked.xlsx を書き出す（入力の横か DIR に） / write <name>.checked.xlsx beside the input or in DIR')
+    .option(
+      '--write [dir]',
+      '<name>.checked.xlsx を書き出す（入力の横か DIR に） / write <name>.checked.xlsx beside the input or in DIR',
+    )
     .option('--force', '既存の出力ファイルを上書きする / replace existing output files')
     .option('--summary <file>', '全ファイルの集計ブックを書き出す / write one consolidated workbook for all files')
-    .addOption(new Option('--group-by <how>', 'テキスト出力のまとめ方 / grouping of text output').choices(['severity', 'rule']).default('severity'))
+    .addOption(
+      new Option('--group-by <how>', 'テキスト出力のまとめ方 / grouping of text output')
+        .choices(['severity', 'rule'])
+        .default('severity'),
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout(s),
       writeErr: (s) => io.stderr(s),
-      outputError: (s, write) => write(`kpi-check: ${oneLine(s).replace(/^error: /, "")}\n`),
+      outputError: (s, write) => write(`kpi-check: ${oneLine(s).replace(/^error: /, '')}\n`),
     });
 }
 
@@ -245,7 +255,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 
   if (opts.format === 'json') io.stdout(JSON.stringify(toJsonReport(results, lang), null, 2) + '\n');
-  else if (opts.format === 'sarif') io.stdout(JSON.stringify(toSarif(results, lang, { toolVersion: toolVersion() }), null, 2) + '\n');
+  else if (opts.format === 'sarif')
+    io.stdout(JSON.stringify(toSarif(results, lang, { toolVersion: toolVersion() }), null, 2) + '\n');
   else io.stdout(toText(results, lang, { groupBy: opts.groupBy }));
   if (results.some((r) => !isReadable(r))) exit = 2;
   return exit;

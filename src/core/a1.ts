@@ -84,7 +84,5 @@ export function rangeContains(r: CellRange, row: number, col: number): boolean {
 
 /** Quote a sheet name for use in a reference: Sheet1 → Sheet1, "My sheet" → 'My sheet', "it's" → 'it''s'. */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -45,12 +45,37 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '内容',
   ],
   plan: ['実施計画', '計画', '年度計画', '取組計画', '実施予定', '事業計画', '計画内容', '実施計画内容'],
-  indicator: ['指標', '指標名', 'KPI指標', '成果指標', '評価指標', '活動指標', 'KPI項目', 'KPI名', 'KPIの指標', 'KPI内容', '数値指標', '指標内容'],
+  indicator: [
+    '指標',
+    '指標名',
+    'KPI指標',
+    '成果指標',
+    '評価指標',
+    '活動指標',
+    'KPI項目',
+    'KPI名',
+    'KPIの指標',
+    'KPI内容',
+    '数値指標',
+    '指標内容',
+  ],
   kpi_target: ['目標', '目標値', '数値目標', 'KPI目標', 'KPI目標値', '目標数値', '到達目標', 'KPI(目標)', 'KPI'],
   kpi_actual: ['実績値', 'KPI実績', 'KPI実績値', '実績数値', '数値実績', '実績数', 'KPI(実績)'],
   rate: ['達成率', '進捗率', '達成割合', '達成比率', '実績率', '率'],
   grade: ['達成度', '評価', '自己評価', '達成度評価', '達成度区分', '評価区分', '進捗評価', '総合評価', '評価結果', '評定'],
-  results: ['実績', '取組実績', '事業実績', '活動実績', '実施状況', '取組状況', '実施結果', '取組結果', '実績内容', '取組の実績', '実績概要'],
+  results: [
+    '実績',
+    '取組実績',
+    '事業実績',
+    '活動実績',
+    '実施状況',
+    '取組状況',
+    '実施結果',
+    '取組結果',
+    '実績内容',
+    '取組の実績',
+    '実績概要',
+  ],
   issues: [
     '課題と今後の方向性',
     '課題・今後の方向性',
@@ -92,7 +117,17 @@ const ROLE_PATTERNS: readonly [RegExp, Role][] = [
 ];
 
 /** Headers that stand over KPI sub-columns. */
-const KPI_PARENTS = new Set(['kpi', '重要業績評価指標', '数値目標', '成果指標', '指標', '目標指標', '目標と実績', '目標実績', '評価指標']);
+const KPI_PARENTS = new Set([
+  'kpi',
+  '重要業績評価指標',
+  '数値目標',
+  '成果指標',
+  '指標',
+  '目標指標',
+  '目標と実績',
+  '目標実績',
+  '評価指標',
+]);
 
 const ERA_YEAR = '(?:令和|平成|昭和|[rhs])(?:元|\\d{1,2})年?度?';
 const YEAR_WORDS = new RegExp(`${ERA_YEAR}|(?:19|20)\\d{2}年度|fy\\d{2,4}|[今本当前次来翌昨]年度|年度`, 'g');
@@ -190,7 +225,8 @@ export function matchRole(text: string, profile: Profile = DEFAULT_PROFILE, ctx:
 }
 
 const ERA_BASE: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988, 昭和: 1925, s: 1925 };
-const FY_RE = /(令和|平成|昭和)\s*(元|\d{1,2})\s*年|(?<![a-z])([rh])\s*(元|\d{1,2})(?!\d)(?:\s*年度?)?|((?:19|20)\d{2})\s*年度|fy\s*((?:19|20)\d{2})/i;
+const FY_RE =
+  /(令和|平成|昭和)\s*(元|\d{1,2})\s*年|(?<![a-z])([rh])\s*(元|\d{1,2})(?!\d)(?:\s*年度?)?|((?:19|20)\d{2})\s*年度|fy\s*((?:19|20)\d{2})/i;
 
 /** The western fiscal year a text names: 令和6年度 / R6年度 / Ｒ６年度 / 2024年度 / FY2024 → 2024, 平成31年度 → 2019. */
 export function parseFiscalYear(text: string): number | null {

@@ -103,10 +103,7 @@ const UNITS: [string, string][] = [
 const UNIT_MAP = new Map(UNITS);
 const UNIT_ALT = UNITS.map(([s]) => s).join('|');
 
-const NUMBER_RE = new RegExp(
-  `(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万|千|億)?\\s*(${UNIT_ALT})?`,
-  'gu',
-);
+const NUMBER_RE = new RegExp(`(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万|千|億)?\\s*(${UNIT_ALT})?`, 'gu');
 
 /** Dates, years and ordinals whose digits are not amounts. */
 const NOT_AMOUNT_RES: RegExp[] = [
@@ -159,7 +156,8 @@ function pick(cands: Candidate[], unitHint: string | undefined): KpiAmount | nul
   return (withUnit.length ? withUnit[withUnit.length - 1]! : cands[cands.length - 1]!).amount;
 }
 
-const DATE_RE = /(?<![A-Za-z])(令和|平成|R|H)\s*(元|\d{1,2})\s*[./年]\s*(\d{1,2})\s*(?:[./月]|$)|(?<!\d)(\d{4})\s*[./年]\s*(\d{1,2})\s*[./月]/u;
+const DATE_RE =
+  /(?<![A-Za-z])(令和|平成|R|H)\s*(元|\d{1,2})\s*[./年]\s*(\d{1,2})\s*(?:[./月]|$)|(?<!\d)(\d{4})\s*[./年]\s*(\d{1,2})\s*[./月]/u;
 
 /**
  * The fiscal year (western) an annotation names: 「R6年度」 → 2024; a date counts in the fiscal year
@@ -259,7 +257,9 @@ export function normalizeGrade(text: string, profile: Profile): { status: GradeS
   const grades = profile.gradeScale.map((s) => s.grade);
   if (grades.includes(text)) return { status: 'valid', grade: text };
   if (text === profile.noKpiGrade) return { status: 'no-kpi', grade: profile.noKpiGrade };
-  const key = nfkc(text).replace(/[\s\u3000]+/g, '').toUpperCase();
+  const key = nfkc(text)
+    .replace(/[\s\u3000]+/g, '')
+    .toUpperCase();
   const g = grades.find((x) => nfkc(x).replace(/\s+/g, '').toUpperCase() === key);
   if (g !== undefined) return { status: 'not-normalized', grade: g };
   if (key === nfkc(profile.noKpiGrade).toUpperCase() || DASH_RE.test(key)) {

@@ -22,11 +22,20 @@ const LABEL_SAMPLE_ROWS = 300;
 /** A header row must name at least this many distinct roles, */
 const MIN_ROLES = 3;
 /** and at least one of these (or a KPI parent). */
-const CORE_ROLES: ReadonlySet<Role> = new Set<Role>(['initiative', 'plan', 'indicator', 'kpi_target', 'kpi_actual', 'rate', 'grade']);
+const CORE_ROLES: ReadonlySet<Role> = new Set<Role>([
+  'initiative',
+  'plan',
+  'indicator',
+  'kpi_target',
+  'kpi_actual',
+  'rate',
+  'grade',
+]);
 /** Parent headers are looked for this far to the left of a sub-header whose parent cell is empty. */
 const PARENT_REACH = 10;
 
-const NOTE_RE = /^[\s\u3000]*(?:※|[*＊]|注\s*[0-9０-９]*\s*[:：.．)）]|[(（]注|注記|注意[:：]|出典|出所|資料[:：]|備考[:：]|参考[:：])/;
+const NOTE_RE =
+  /^[\s\u3000]*(?:※|[*＊]|注\s*[0-9０-９]*\s*[:：.．)）]|[(（]注|注記|注意[:：]|出典|出所|資料[:：]|備考[:：]|参考[:：])/;
 
 /** A note under or beside the table ("※ 達成度は…", "出典：…", "(注) …"). */
 export function isNoteText(text: string): boolean {
@@ -216,7 +225,8 @@ class Detector {
     }
 
     const headerCells = this.headerCells(headerRows, left, right, cols);
-    const fiscalYear = mostCommon(headerCells.map((h) => h.fiscalYear)) ?? this.titleYear(g.firstRow, best.row, firstCol, lastCol);
+    const fiscalYear =
+      mostCommon(headerCells.map((h) => h.fiscalYear)) ?? this.titleYear(g.firstRow, best.row, firstCol, lastCol);
 
     const body = this.classifyRows(headerRows, left, right, columns);
     const bottom = body.dataRows.length ? body.dataRows[body.dataRows.length - 1]!.row : headerEnd;
@@ -359,7 +369,14 @@ class Detector {
     // One stray text (a note typed among the ア/イ/ウ) per four labels is tolerated.
     if (own.texts * 4 > own.labels || next.texts <= next.labels || next.textLength <= own.textLength) return null;
     hc.role = 'label';
-    cols.set(col, { col, leaf: hc.leaf, parent: hc.parent, source: hc.source, parentSource: hc.parentSource, role: 'initiative' });
+    cols.set(col, {
+      col,
+      leaf: hc.leaf,
+      parent: hc.parent,
+      source: hc.source,
+      parentSource: hc.parentSource,
+      role: 'initiative',
+    });
     return col;
   }
 
@@ -393,7 +410,8 @@ class Detector {
     const roleBySource = new Map<number, Role>();
     // A merge over label + text (取組内容) is the initiative's header.
     for (const hc of cols.values()) {
-      if (hc.role && (!roleBySource.has(hc.source) || roleBySource.get(hc.source) === 'label')) roleBySource.set(hc.source, hc.role);
+      if (hc.role && (!roleBySource.has(hc.source) || roleBySource.get(hc.source) === 'label'))
+        roleBySource.set(hc.source, hc.role);
     }
     const out: HeaderCell[] = [];
     for (const r of headerRows) {
@@ -512,7 +530,12 @@ class Detector {
       if (tgCol !== undefined) targetGroup = this.targetGroupAt(r, tgCol, targetGroup) ?? targetGroup;
       if (filled.length === 1 && first === tgCol && !isBareLabel(firstText)) continue;
 
-      dataRows.push({ row: r, section: sections.length - 1, label: this.labelAt(r, labelCol, initCol, left, tgCol), targetGroup });
+      dataRows.push({
+        row: r,
+        section: sections.length - 1,
+        label: this.labelAt(r, labelCol, initCol, left, tgCol),
+        targetGroup,
+      });
     }
     return { sections, dataRows, repeatedHeaderRows };
   }
@@ -530,7 +553,13 @@ class Detector {
     return t;
   }
 
-  private labelAt(row: number, labelCol: number | undefined, initCol: number | undefined, left: number, tgCol: number | undefined): string {
+  private labelAt(
+    row: number,
+    labelCol: number | undefined,
+    initCol: number | undefined,
+    left: number,
+    tgCol: number | undefined,
+  ): string {
     if (labelCol !== undefined) {
       const t = trimmed(this.grid.shownValue(row, labelCol));
       if (t !== '') return splitLabel(t).label || t;

@@ -259,9 +259,13 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
     } else {
       lines.push(`  ${t('tableNotFound', lang)}`);
     }
-    const counts = SEVERITIES.map((sev) => severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang));
+    const counts = SEVERITIES.map((sev) =>
+      severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang),
+    );
     const [open, close] = lang === 'ja' ? ['（', '）'] : [' (', ')'];
-    lines.push(`  ${t('verdict', lang)}: ${t(s.ready ? 'ready' : 'notReady', lang)}${open}${counts.join(lang === 'ja' ? '・' : ', ')}${close}`);
+    lines.push(
+      `  ${t('verdict', lang)}: ${t(s.ready ? 'ready' : 'notReady', lang)}${open}${counts.join(lang === 'ja' ? '・' : ', ')}${close}`,
+    );
     if (layout) {
       lines.push(`  ${t('rows', lang)}: ${s.rows} / ${t('kpis', lang)}: ${s.kpis}`);
       lines.push(`  ${t('grade', lang)}: ${gradeLine(s, lang)}`);
@@ -347,7 +351,15 @@ export function toCsv(input: CheckResult | FileResult | FileResult[], lang: Lang
       ? [{ file: opts.file ?? '', sheet: input.sheet, result: input }]
       : [input];
   const rows: string[][] = [
-    [t('file', lang), t('sheet', lang), t('cell', lang), t('severity', lang), t('rule', lang), t('message', lang), t('suggestion', lang)],
+    [
+      t('file', lang),
+      t('sheet', lang),
+      t('cell', lang),
+      t('severity', lang),
+      t('rule', lang),
+      t('message', lang),
+      t('suggestion', lang),
+    ],
   ];
   for (const r of results) {
     if (!isReadable(r)) {

@@ -114,8 +114,13 @@ export function planSummary(result: CheckResult, lang: Lang, opts: SummaryOption
 
   const title = `${t('summaryTitle', lang)} — ${t('sheetQuoted', lang, { name: s.sheet })} ${fiscalYearLabel(s.fiscalYear, lang)}`;
   styles.push({ range: span(row([title]), 0, 0), bold: true, size: 14 });
-  const counts = SEVERITIES.map((sev) => severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang));
-  const verdict = row([t('verdict', lang), `${t(s.ready ? 'ready' : 'notReady', lang)} — ${counts.join(lang === 'ja' ? '・' : ', ')}`]);
+  const counts = SEVERITIES.map((sev) =>
+    severityCount(sev, sev === 'error' ? s.errors : sev === 'warning' ? s.warnings : s.infos, lang),
+  );
+  const verdict = row([
+    t('verdict', lang),
+    `${t(s.ready ? 'ready' : 'notReady', lang)} — ${counts.join(lang === 'ja' ? '・' : ', ')}`,
+  ]);
   const tone = s.ready ? READY : NOT_READY;
   styles.push({ range: span(verdict, 0, 0), bold: true });
   styles.push({ range: span(verdict, 1, COLS - 1), bold: true, fill: tone.fill, fontColor: tone.font });
@@ -153,7 +158,12 @@ export function planSummary(result: CheckResult, lang: Lang, opts: SummaryOption
   styles.push({ range: { top: gradeHead + 1, bottom: rows.length - 1, left: 2, right: 2 }, numberFormat: '0%' });
   const chart = opts.bars
     ? null
-    : { source: { top: gradeHead, bottom: rows.length - 1, left: 0, right: 1 }, title: t('gradeDistribution', lang), start: 'I4', end: 'O20' };
+    : {
+        source: { top: gradeHead, bottom: rows.length - 1, left: 0, right: 1 },
+        title: t('gradeDistribution', lang),
+        start: 'I4',
+        end: 'O20',
+      };
 
   if (s.sections.length) {
     heading(t('bySection', lang));
@@ -174,7 +184,15 @@ export function planSummary(result: CheckResult, lang: Lang, opts: SummaryOption
   let autoFilter: CellRange | null = null;
   if (s.findings.length === 0) row([t('noFindings', lang)]);
   else {
-    const head = header([t('cell', lang), t('severity', lang), t('rule', lang), null, null, t('message', lang), t('suggestion', lang)]);
+    const head = header([
+      t('cell', lang),
+      t('severity', lang),
+      t('rule', lang),
+      null,
+      null,
+      t('message', lang),
+      t('suggestion', lang),
+    ]);
     const linkRows: number[] = [];
     const kindRows = new Map<HighlightKind, number[]>();
     for (const f of s.findings) {

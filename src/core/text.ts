@@ -7,7 +7,9 @@ export function nfkc(s: string): string {
 
 /** For comparing header text: NFKC, no white space of any kind, lower case. */
 export function headerKey(s: string): string {
-  return nfkc(s).replace(/[\s\u3000]+/g, '').toLowerCase();
+  return nfkc(s)
+    .replace(/[\s\u3000]+/g, '')
+    .toLowerCase();
 }
 
 /** Trim (also ideographic spaces) and collapse inner runs of spaces. */

@@ -107,7 +107,10 @@ export function createExcelHost(): ExcelHost {
     },
 
     async insertSummary(result: CheckResult, lang: Lang): Promise<string> {
-      return run((ctx, caps) => writeSummarySheet(ctx, result, lang, caps), () => result.sheet);
+      return run(
+        (ctx, caps) => writeSummarySheet(ctx, result, lang, caps),
+        () => result.sheet,
+      );
     },
 
     async selectCell(sheet: string, address: string): Promise<void> {

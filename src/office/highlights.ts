@@ -33,7 +33,8 @@ export function toBlocks(cells: { row: number; col: number }[]): CellRange[] {
   for (const c of sorted) {
     const last = runs[runs.length - 1];
     if (last && last.left === c.col && last.bottom + 1 === c.row) last.bottom = c.row;
-    else if (!(last && last.left === c.col && c.row <= last.bottom)) runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
+    else if (!(last && last.left === c.col && c.row <= last.bottom))
+      runs.push({ top: c.row, bottom: c.row, left: c.col, right: c.col });
   }
   const byRows = new Map<string, CellRange[]>();
   for (const r of runs) {
@@ -71,7 +72,9 @@ export function queueScan(ws: Excel.Worksheet): Excel.ConditionalFormatCollectio
 
 /** Our conditional formats among the scanned ones. */
 export function ours(scan: Excel.ConditionalFormatCollection): Excel.ConditionalFormat[] {
-  return scan.items.filter((cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula));
+  return scan.items.filter(
+    (cf) => cf.type === 'Custom' && !cf.customOrNullObject.isNullObject && isOurFormula(cf.customOrNullObject.rule.formula),
+  );
 }
 
 /** Queue deleting our conditional formats found by a scan; returns how many. */

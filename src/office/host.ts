@@ -5,14 +5,7 @@ import type { Lang } from '../core/types';
 /** A failure the pane shows as a message bar: what happened and what to do, in both languages. */
 export class HostError extends Error {
   constructor(
-    readonly code:
-      | 'protected'
-      | 'sheet-gone'
-      | 'too-large'
-      | 'api-unsupported'
-      | 'workbook-changed'
-      | 'no-table'
-      | 'unknown',
+    readonly code: 'protected' | 'sheet-gone' | 'too-large' | 'api-unsupported' | 'workbook-changed' | 'no-table' | 'unknown',
     readonly ja: string,
     readonly en: string,
   ) {

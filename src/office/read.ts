@@ -254,7 +254,9 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
     const mergeCalls: Excel.RangeAreas[] = [];
     if (caps.mergedAreas)
       for (let m = next; m <= bottom; m += mergeRows) {
-        const ma = ws.getRange(`${toA1(m, used.left)}:${toA1(Math.min(bottom, m + mergeRows - 1), used.right)}`).getMergedAreasOrNullObject();
+        const ma = ws
+          .getRange(`${toA1(m, used.left)}:${toA1(Math.min(bottom, m + mergeRows - 1), used.right)}`)
+          .getMergedAreasOrNullObject();
         ma.load('address');
         mergeCalls.push(ma);
       }

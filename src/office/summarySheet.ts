@@ -114,7 +114,13 @@ function styleSteps(ranges: CellRange[], st: PlanStyle, caps: Caps): Step[] {
       });
     }
   }
-  const hasFormat = st.bold !== undefined || st.size !== undefined || st.fontColor !== undefined || st.underline || st.fill !== undefined || st.wrap !== undefined;
+  const hasFormat =
+    st.bold !== undefined ||
+    st.size !== undefined ||
+    st.fontColor !== undefined ||
+    st.underline ||
+    st.fill !== undefined ||
+    st.wrap !== undefined;
   if (!hasFormat) return steps;
   if (caps.rangeAreas && ranges.length > 1)
     for (const a of chunkAddresses(ranges)) steps.push({ bytes: a.length + 400, queue: (s) => apply(s.getRanges(a)) });
@@ -132,7 +138,8 @@ function planSteps(plan: SummaryPlan, caps: Caps): Step[] {
     const bytes = JSON.stringify(band).length * 3;
     steps.push({
       bytes,
-      queue: (ws) => (ws.getRange(rangeToA1({ top, left: 0, bottom: top + band.length - 1, right: band[0]!.length - 1 })).formulas = band),
+      queue: (ws) =>
+        (ws.getRange(rangeToA1({ top, left: 0, bottom: top + band.length - 1, right: band[0]!.length - 1 })).formulas = band),
     });
   }
   // Group equal formats so one request sets each on many areas.
@@ -148,7 +155,9 @@ function planSteps(plan: SummaryPlan, caps: Caps): Step[] {
   steps.push({
     bytes: 200 * plan.widths.length,
     queue: (ws) =>
-      plan.widths.forEach((w, i) => (ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = Math.round(w * POINTS_PER_CHAR))),
+      plan.widths.forEach(
+        (w, i) => (ws.getRange(`${colToLetters(i)}:${colToLetters(i)}`).format.columnWidth = Math.round(w * POINTS_PER_CHAR)),
+      ),
   });
   steps.push({
     bytes: 600,
@@ -184,7 +193,9 @@ function readRecords(): SummaryRecord[] {
   try {
     const v = Office.context.document.settings.get(SUMMARY_SETTING) as unknown;
     return Array.isArray(v)
-      ? v.filter((r): r is SummaryRecord => r && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.source === 'string')
+      ? v.filter(
+          (r): r is SummaryRecord => r && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.source === 'string',
+        )
       : [];
   } catch {
     return [];
@@ -193,7 +204,9 @@ function readRecords(): SummaryRecord[] {
 
 function saveSettings(): Promise<void> {
   return new Promise((resolve, reject) =>
-    Office.context.document.settings.saveAsync((r) => (r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve())),
+    Office.context.document.settings.saveAsync((r) =>
+      r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve(),
+    ),
   );
 }
 
@@ -244,7 +257,8 @@ export async function writeSummarySheet(
   const taken = entries.filter((e) => e !== mine).map((e) => e.name);
   const finalName = mine ? mine.name : pickSummaryName(result.sheet, taken, others);
   let tempName = '';
-  for (let i = 1; !tempName || entries.some((e) => e.name.toLowerCase() === tempName.toLowerCase()); i++) tempName = `KPICHK_tmp_${i}`;
+  for (let i = 1; !tempName || entries.some((e) => e.name.toLowerCase() === tempName.toLowerCase()); i++)
+    tempName = `KPICHK_tmp_${i}`;
 
   // Where the new sheet goes: in place of ours, else right after the source.
   const order = entries.filter((e) => e !== mine).map((e) => e.id);

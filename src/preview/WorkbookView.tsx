@@ -196,7 +196,11 @@ export function WorkbookView({ sim, onChange }: Props) {
             ))}
           </tbody>
         </table>
-        {model.truncated ? <p className="wb-note">最初の {MAX_ROWS_SHOWN} 行を表示しています / showing the first {MAX_ROWS_SHOWN} rows</p> : null}
+        {model.truncated ? (
+          <p className="wb-note">
+            最初の {MAX_ROWS_SHOWN} 行を表示しています / showing the first {MAX_ROWS_SHOWN} rows
+          </p>
+        ) : null}
       </div>
       <div className="wb-tabs" role="tablist" aria-label="シート / Sheets">
         {visibleSheets.map((s) => (

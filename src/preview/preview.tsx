@@ -104,7 +104,9 @@ document.getElementById('ribbon-summary')!.addEventListener('click', (ev) => {
     .then(() => takeCommandError())
     .then((err) => {
       const added = sim?.sheets.find((s) => !before.has(s.id));
-      ribbonMsg.textContent = err ? `${err.ja} / ${err.en}` : `集計シート「${added?.name ?? sim?.activeSheet.name}」を挿入しました`;
+      ribbonMsg.textContent = err
+        ? `${err.ja} / ${err.en}`
+        : `集計シート「${added?.name ?? sim?.activeSheet.name}」を挿入しました`;
     })
     .finally(() => {
       button.disabled = false;

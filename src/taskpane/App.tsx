@@ -232,7 +232,14 @@ export function App({ host, env }: AppProps) {
           ) : null}
           {view === 'results' ? (
             <>
-              <SheetCard lang={lang} sheet={sheet} outcome={outcome} inspected={inspected} busy={busy !== null} onRefresh={onRefresh} />
+              <SheetCard
+                lang={lang}
+                sheet={sheet}
+                outcome={outcome}
+                inspected={inspected}
+                busy={busy !== null}
+                onRefresh={onRefresh}
+              />
               <Actions
                 lang={lang}
                 busy={busy}

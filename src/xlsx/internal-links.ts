@@ -7,7 +7,6 @@
  * as <hyperlink ref location/> with no relationship, and such a link is read back as "#location".
  * Importing it applies the fix once.
  */
-/* eslint-disable @typescript-eslint/no-require-imports */
 
 interface HyperlinkModel {
   address: string;

@@ -31,8 +31,7 @@ function notXlsxMessage(buf: Uint8Array): string {
       '.xls 形式またはパスワード付きのブックです。Excel でパスワードを外し .xlsx で保存してください / ' +
       'an .xls or password-protected workbook: remove the password and save it as .xlsx in Excel'
     );
-  if (!startsWith(buf, ZIP_MAGIC))
-    return 'Excel ブック (.xlsx) ではありません / not an Excel workbook (.xlsx)';
+  if (!startsWith(buf, ZIP_MAGIC)) return 'Excel ブック (.xlsx) ではありません / not an Excel workbook (.xlsx)';
   return (
     'Excel ブック (.xlsx) として読み込めません（ファイルが壊れているか途中で切れています） / ' +
     'cannot read the Excel workbook (.xlsx): the file is damaged or truncated'
@@ -164,8 +163,9 @@ export function cellToCore(cell: ExcelJS.Cell): { value: CellValue; formula: str
 
 /** The merged areas of a sheet, 0-based. */
 export function sheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
-  const internal = (ws as unknown as { _merges?: Record<string, { model?: Partial<Record<'top' | 'left' | 'bottom' | 'right', number>> }> })
-    ._merges;
+  const internal = (
+    ws as unknown as { _merges?: Record<string, { model?: Partial<Record<'top' | 'left' | 'bottom' | 'right', number>> }> }
+  )._merges;
   const out: CellRange[] = [];
   if (internal && typeof internal === 'object') {
     for (const m of Object.values(internal)) {

@@ -12,9 +12,10 @@ import type { PlanCell, PlanStyle } from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
 
 /** Fill colours (ARGB) of the highlights: the core's colours, opaque. */
-export const HIGHLIGHT_FILL = Object.fromEntries(
-  HIGHLIGHT_KINDS.map((k) => [k, `FF${HIGHLIGHT_COLOR[k].slice(1)}`]),
-) as Record<HighlightKind, string>;
+export const HIGHLIGHT_FILL = Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, `FF${HIGHLIGHT_COLOR[k].slice(1)}`])) as Record<
+  HighlightKind,
+  string
+>;
 
 export { SUMMARY_SHEET_NAME };
 
@@ -173,7 +174,13 @@ function planStyle(cell: ExcelJS.Cell, st: PlanStyle): void {
 }
 
 /** Add the summary sheet for one checked sheet (the core's plan, with bars for the chart); returns its name. */
-export function addSummarySheet(wb: ExcelJS.Workbook, result: CheckResult, lang: Lang, sourceFile?: string, now = new Date()): string {
+export function addSummarySheet(
+  wb: ExcelJS.Workbook,
+  result: CheckResult,
+  lang: Lang,
+  sourceFile?: string,
+  now = new Date(),
+): string {
   const plan = planSummary(result, lang, { now, sourceFile, bars: true });
   const name = pickSheetName(wb.worksheets.map((w) => w.name));
   const ws = wb.addWorksheet(name, {
@@ -223,7 +230,12 @@ export async function writeChecked(
 }
 
 /** The collecting office's workbook: one row per file and every finding with its file and cell. */
-export async function writeConsolidated(outPath: string, results: FileResult[], lang: Lang, opts: WriteOptions = {}): Promise<void> {
+export async function writeConsolidated(
+  outPath: string,
+  results: FileResult[],
+  lang: Lang,
+  opts: WriteOptions = {},
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   wb.creator = t('appName', lang);
   const gradeKeys: string[] = [];
@@ -253,7 +265,19 @@ export async function writeConsolidated(outPath: string, results: FileResult[], 
   [36, 20, 22, 14, 8, 8, 8, 10, 8, ...gradeKeys.map(() => 10), 50].forEach((wd, i) => (files.getColumn(i + 1).width = wd));
   for (const r of results) {
     if (!isReadable(r)) {
-      const row = fw.line([r.file, r.sheet ?? '', '', t('unreadableShort', lang), null, null, null, null, null, ...gradeKeys.map(() => null), r.error]);
+      const row = fw.line([
+        r.file,
+        r.sheet ?? '',
+        '',
+        t('unreadableShort', lang),
+        null,
+        null,
+        null,
+        null,
+        null,
+        ...gradeKeys.map(() => null),
+        r.error,
+      ]);
       files.getCell(row, 4).fill = solid('FFD9D9D9');
       continue;
     }
@@ -277,11 +301,27 @@ export async function writeConsolidated(outPath: string, results: FileResult[], 
 
   const list = wb.addWorksheet(t('findingsSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const lw = new SheetWriter(list);
-  lw.header([t('file', lang), t('sheet', lang), t('cell', lang), t('severity', lang), t('rule', lang), t('message', lang), t('suggestion', lang)]);
+  lw.header([
+    t('file', lang),
+    t('sheet', lang),
+    t('cell', lang),
+    t('severity', lang),
+    t('rule', lang),
+    t('message', lang),
+    t('suggestion', lang),
+  ]);
   [36, 20, 10, 10, 22, 60, 48].forEach((wd, i) => (list.getColumn(i + 1).width = wd));
   for (const r of results) {
     if (!isReadable(r)) {
-      const row = lw.line([r.file, r.sheet ?? '', '', severityLabel('error', lang), '', `${t('unreadable', lang)}: ${r.error}`, '']);
+      const row = lw.line([
+        r.file,
+        r.sheet ?? '',
+        '',
+        severityLabel('error', lang),
+        '',
+        `${t('unreadable', lang)}: ${r.error}`,
+        '',
+      ]);
       list.getCell(row, 4).fill = solid(HIGHLIGHT_FILL.error);
       continue;
     }

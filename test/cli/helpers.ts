@@ -41,7 +41,9 @@ export async function tempDir(prefix: string): Promise<string> {
 }
 
 export async function sha256(file: string): Promise<string> {
-  return createHash('sha256').update(await fs.readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await fs.readFile(file))
+    .digest('hex');
 }
 
 export async function readBook(file: string): Promise<ExcelJS.Workbook> {
@@ -74,14 +76,16 @@ export function rowsOf(ws: ExcelJS.Worksheet): { row: number; values: unknown[] 
 
 /** The raw XML of one part of an .xlsx (ExcelJS's own zip library reads it). */
 export async function zipPart(file: string, part: string): Promise<string | undefined> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string): { async(t: 'string'): Promise<string> } | null; files: Record<string, unknown> }> };
+  const JSZip = require('jszip') as {
+    loadAsync(
+      b: Buffer,
+    ): Promise<{ file(n: string): { async(t: 'string'): Promise<string> } | null; files: Record<string, unknown> }>;
+  };
   const zip = await JSZip.loadAsync(await fs.readFile(file));
   return zip.file(part)?.async('string');
 }
 
 export async function zipParts(file: string): Promise<string[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const JSZip = require('jszip') as { loadAsync(b: Buffer): Promise<{ files: Record<string, unknown> }> };
   return Object.keys((await JSZip.loadAsync(await fs.readFile(file))).files);
 }

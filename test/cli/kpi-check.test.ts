@@ -73,7 +73,11 @@ describe('exit codes', () => {
     const r = await runCli(['--format', 'json', SAMPLE, path.join(dir, 'missing.xlsx'), DRAFT]);
     expect(r.code).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.results.map((x: { file: string }) => path.basename(x.file))).toEqual(['sample.xlsx', 'missing.xlsx', 'sample-draft.xlsx']);
+    expect(report.results.map((x: { file: string }) => path.basename(x.file))).toEqual([
+      'sample.xlsx',
+      'missing.xlsx',
+      'sample-draft.xlsx',
+    ]);
     expect(report.results[0].summary.errors).toBe(0);
     expect(Object.keys(report.results[1])).toEqual(['file', 'error']);
     expect(report.results[2].findings.some((f: { ruleId: string }) => f.ruleId === 'missing-grade')).toBe(true);
@@ -106,9 +110,17 @@ describe('--format json', () => {
       range: 'A1:K17',
       headerRows: [1, 2],
       fiscalYear: 2024,
-      columns: expect.objectContaining({ target_group: 'A', initiative: 'C', kpi_target: 'E', kpi_actual: 'F', grade: 'G', agencies: 'J' }),
+      columns: expect.objectContaining({
+        target_group: 'A',
+        initiative: 'C',
+        kpi_target: 'E',
+        kpi_actual: 'F',
+        grade: 'G',
+        agencies: 'J',
+      }),
     });
-    for (const k of ['rows', 'kpis', 'grades', 'errors', 'warnings', 'infos']) expect(typeof res.summary[k]).not.toBe('undefined');
+    for (const k of ['rows', 'kpis', 'grades', 'errors', 'warnings', 'infos'])
+      expect(typeof res.summary[k]).not.toBe('undefined');
     for (const g of ['S', 'A', 'B', 'C', 'D', '-', 'missing']) expect(typeof res.summary.grades[g]).toBe('number');
     expect(res.summary.rows).toBe(10);
     expect(res.summary.grades.missing).toBe(1);
@@ -119,7 +131,12 @@ describe('--format json', () => {
       expect(f.cell === null || /^[A-Z]+\d+$/.test(f.cell)).toBe(true);
     }
     expect(res.findings).toContainEqual(
-      expect.objectContaining({ ruleId: 'missing-grade', severity: 'error', cell: 'G13', message: expect.stringContaining('達成度') }),
+      expect.objectContaining({
+        ruleId: 'missing-grade',
+        severity: 'error',
+        cell: 'G13',
+        message: expect.stringContaining('達成度'),
+      }),
     );
   });
 
@@ -196,7 +213,12 @@ describe('--sheet and --profile', () => {
 
   it('a valid profile changes the outcome: errors turned into warnings give exit 0', async () => {
     const p = path.join(dir, 'lenient.json');
-    const rules = { 'missing-grade': 'warning', 'missing-actual': 'warning', 'invalid-grade': 'warning', 'required-cell-empty': 'off' };
+    const rules = {
+      'missing-grade': 'warning',
+      'missing-actual': 'warning',
+      'invalid-grade': 'warning',
+      'required-cell-empty': 'off',
+    };
     await fs.writeFile(p, JSON.stringify({ rules }));
     const r = await runCli(['--format', 'json', '--profile', p, DRAFT]);
     expect(r.code).toBe(0);

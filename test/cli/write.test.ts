@@ -158,7 +158,8 @@ describe('--write', () => {
     expect(b.model.merges.sort()).toEqual(a.model.merges.sort());
     for (let c = 1; c <= 11; c++) expect(b.getColumn(c).width).toBe(a.getColumn(c).width);
     for (let r = 1; r <= 17; r++) expect(b.getRow(r).height).toBe(a.getRow(r).height);
-    const cf = (w: ExcelJS.Worksheet) => JSON.stringify((w as unknown as { conditionalFormattings: unknown }).conditionalFormattings);
+    const cf = (w: ExcelJS.Worksheet) =>
+      JSON.stringify((w as unknown as { conditionalFormattings: unknown }).conditionalFormattings);
     expect(cf(b)).toBe(cf(a));
     expect(cf(a)).toContain('containsText');
     expect(b.views).toEqual(a.views);
@@ -211,7 +212,10 @@ describe('--write', () => {
 
   it('writes the links as places in the workbook, with no external relationship', async () => {
     const parts = await zipParts(out);
-    const sheetPart = parts.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort().pop()!;
+    const sheetPart = parts
+      .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+      .sort()
+      .pop()!;
     const xml = (await zipPart(out, sheetPart))!;
     expect(xml).toContain(`location="&apos;${SHEET}&apos;!G13"`);
     expect(xml).not.toMatch(/<hyperlink [^>]*r:id=/);
@@ -231,7 +235,10 @@ describe('--write', () => {
     );
     expect(texts).toEqual(expect.arrayContaining(['=高知県社会福祉協議会', '@市町村', '+高知労働局']));
     const parts = await zipParts(out);
-    const sheetPart = parts.filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p)).sort().pop()!;
+    const sheetPart = parts
+      .filter((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p))
+      .sort()
+      .pop()!;
     expect(await zipPart(out, sheetPart)).not.toContain('<f>');
   });
 });
@@ -336,7 +343,14 @@ describe('write.ts helpers', () => {
   });
 
   it('highlightKind: a missing grade outranks every severity', () => {
-    const f = (ruleId: string, severity: 'error' | 'warning' | 'info') => ({ ruleId, severity, row: 1, col: 1, messageId: 'm', data: {} });
+    const f = (ruleId: string, severity: 'error' | 'warning' | 'info') => ({
+      ruleId,
+      severity,
+      row: 1,
+      col: 1,
+      messageId: 'm',
+      data: {},
+    });
     expect(highlightKind([f('html-markup', 'warning'), f('missing-grade', 'error')])).toBe('missing-grade');
     expect(highlightKind([f('stray-whitespace', 'info'), f('html-markup', 'warning')])).toBe('warning');
     expect(HIGHLIGHT_FILL['missing-grade']).toBe(MISSING_GRADE);
@@ -349,7 +363,9 @@ describe('write.ts helpers', () => {
     const wb = await loadWorkbook(input);
     const result = checkSheet(sheetToData(sheet(wb, SHEET)));
     await expect(writeChecked(input, input, result, 'ja', { force: true })).rejects.toBeInstanceOf(SameFileError);
-    await expect(writeChecked(input, path.join(dir, '.', 'self.xlsx'), result, 'ja', { force: true })).rejects.toBeInstanceOf(SameFileError);
+    await expect(writeChecked(input, path.join(dir, '.', 'self.xlsx'), result, 'ja', { force: true })).rejects.toBeInstanceOf(
+      SameFileError,
+    );
     expect(await sha256(input)).toBe(before);
   });
 });

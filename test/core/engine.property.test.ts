@@ -7,16 +7,90 @@ import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
 import { RULES_BY_ID } from '../../src/core/rules';
 import { SEED_ACTUAL, SEED_TARGET } from '../helpers/seedKpi';
 
-const HEADER_1 = ['対象者', '取組内容', null, '実施計画(令和6年度)', 'KPI', null, null, '実績(令和6年度)', '令和6年度の取組を踏まえた課題と今後の方向性', '実施機関及び関係機関', '備考'];
+const HEADER_1 = [
+  '対象者',
+  '取組内容',
+  null,
+  '実施計画(令和6年度)',
+  'KPI',
+  null,
+  null,
+  '実績(令和6年度)',
+  '令和6年度の取組を踏まえた課題と今後の方向性',
+  '実施機関及び関係機関',
+  '備考',
+];
 const HEADER_2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
 
 const WORDS = [
-  '対象者', '取組内容', '実施計画', '実施計画（R5年度）', 'KPI', '目標', '目標値', '実績', '実績値', '実績(2023年度)', '指標', '達成率', '達成度',
-  '課題と今後の方向性', '実施機関及び関係機関', '実施機関及び関係機間', '備考', '①課題やニーズの把握', '(2) 支援', 'ア', 'イ', '（ウ）',
-  'S', 'A', 'B', 'C', 'D', '-', 'Ｂ', ' b ', 'ー', 'E', '10人', '8件', '①10人②5か所', '1.5万人', '３２人', SEED_TARGET, SEED_ACTUAL,
-  '<p>x</p><ul><li>y</li></ul>', '&nbsp;', '〇〇', '未定', 'TBD', '要確認', ' 先頭', '末尾　', '二重  空白', '※注記', '{role}', '=A1', '',
+  '対象者',
+  '取組内容',
+  '実施計画',
+  '実施計画（R5年度）',
+  'KPI',
+  '目標',
+  '目標値',
+  '実績',
+  '実績値',
+  '実績(2023年度)',
+  '指標',
+  '達成率',
+  '達成度',
+  '課題と今後の方向性',
+  '実施機関及び関係機関',
+  '実施機関及び関係機間',
+  '備考',
+  '①課題やニーズの把握',
+  '(2) 支援',
+  'ア',
+  'イ',
+  '（ウ）',
+  'S',
+  'A',
+  'B',
+  'C',
+  'D',
+  '-',
+  'Ｂ',
+  ' b ',
+  'ー',
+  'E',
+  '10人',
+  '8件',
+  '①10人②5か所',
+  '1.5万人',
+  '３２人',
+  SEED_TARGET,
+  SEED_ACTUAL,
+  '<p>x</p><ul><li>y</li></ul>',
+  '&nbsp;',
+  '〇〇',
+  '未定',
+  'TBD',
+  '要確認',
+  ' 先頭',
+  '末尾　',
+  '二重  空白',
+  '※注記',
+  '{role}',
+  '=A1',
+  '',
 ];
-const FORMULAS = ['=A1', '=F3/E3', '=IFERROR(F{r}/E{r},"-")', '=SUM($A$1:B2)', "='My sheet'!A1", '=A:A', '=1:1', '=XFD1048576', '=Sheet1!', '="A1"&B2', '=', '=(', '=""""'];
+const FORMULAS = [
+  '=A1',
+  '=F3/E3',
+  '=IFERROR(F{r}/E{r},"-")',
+  '=SUM($A$1:B2)',
+  "='My sheet'!A1",
+  '=A:A',
+  '=1:1',
+  '=XFD1048576',
+  '=Sheet1!',
+  '="A1"&B2',
+  '=',
+  '=(',
+  '=""""',
+];
 
 const value: fc.Arbitrary<CellValue> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom<CellValue>(...WORDS) },
@@ -64,7 +138,11 @@ const sheet: fc.Arbitrary<SheetData> = fc
           const at = header === 'seed' ? 0 : Math.min(headerAt, values.length);
           values.splice(at, 0, [...HEADER_1], [...HEADER_2]);
           formulas.splice(at, 0, [], []);
-          if (header === 'seed') merges.push({ top, left: left + 4, bottom: top, right: left + 6 }, { top, left: left + 1, bottom: top + 1, right: left + 2 });
+          if (header === 'seed')
+            merges.push(
+              { top, left: left + 4, bottom: top, right: left + 6 },
+              { top, left: left + 1, bottom: top + 1, right: left + 2 },
+            );
         }
         return { name: 'random', top, left, values, formulas, merges };
       }),
@@ -109,7 +187,18 @@ describe('checkSheet on random grids', () => {
         { grade: '○', minPercent: 50 },
         { grade: '△', minPercent: 0 },
       ],
-      requiredCells: ['target_group', 'label', 'initiative', 'plan', 'kpi_target', 'grade', 'results', 'issues', 'agencies', 'remarks'],
+      requiredCells: [
+        'target_group',
+        'label',
+        'initiative',
+        'plan',
+        'kpi_target',
+        'grade',
+        'results',
+        'issues',
+        'agencies',
+        'remarks',
+      ],
       requiredColumns: ['target_group', 'initiative', 'rate', 'indicator'],
       placeholders: ['記入例', 'x'],
     };
@@ -127,8 +216,18 @@ describe('checkSheet on random grids', () => {
 
   it('survives malformed sheet data', () => {
     const odd = [
-      { name: 'n', top: -3, left: Number.NaN, values: [[1, 2], null as unknown as CellValue[], [undefined as unknown as CellValue]] },
-      { name: 'n', top: 0, left: 0, values: [[{} as unknown as CellValue, Number.POSITIVE_INFINITY, '対象者', '取組内容', 'KPI', '達成度']] },
+      {
+        name: 'n',
+        top: -3,
+        left: Number.NaN,
+        values: [[1, 2], null as unknown as CellValue[], [undefined as unknown as CellValue]],
+      },
+      {
+        name: 'n',
+        top: 0,
+        left: 0,
+        values: [[{} as unknown as CellValue, Number.POSITIVE_INFINITY, '対象者', '取組内容', 'KPI', '達成度']],
+      },
       { name: 'n', top: 0, left: 0, values: [], merges: [{ top: 5, left: 5, bottom: 1, right: 1 }] },
     ] as SheetData[];
     for (const s of odd) expect(() => checkFindings(s, DEFAULT_PROFILE)).not.toThrow();

@@ -10,7 +10,11 @@ describe('Grid', () => {
       [null, '#DIV/0!'],
       [true, 1.5, '  '],
     ],
-    formulas: [[null, null, null], [null, '=1/0'], [null, 'not a formula', null]],
+    formulas: [
+      [null, null, null],
+      [null, '=1/0'],
+      [null, 'not a formula', null],
+    ],
     merges: [{ top: 2, left: 1, bottom: 4, right: 1 }],
   });
 

@@ -63,12 +63,18 @@ describe('matchRole', () => {
     expect(matchRole(text)).toBe(role);
   });
 
-  test.each(['実施機関及び関係機間', 'ひきこもり支援施策 進捗管理表', '', '   ', 'abc', '高知県子ども・福祉政策部', 'x'.repeat(61), '2024'])(
-    '%j is no header',
-    (text) => {
-      expect(matchRole(text)).toBeNull();
-    },
-  );
+  test.each([
+    '実施機関及び関係機間',
+    'ひきこもり支援施策 進捗管理表',
+    '',
+    '   ',
+    'abc',
+    '高知県子ども・福祉政策部',
+    'x'.repeat(61),
+    '2024',
+  ])('%j is no header', (text) => {
+    expect(matchRole(text)).toBeNull();
+  });
 
   test('under a KPI parent, 実績 is the KPI actual and 内容 the indicator', () => {
     expect(matchRole('令和6年度実績', DEFAULT_PROFILE, { underKpi: true })).toBe('kpi_actual');
@@ -169,12 +175,20 @@ describe('splitLabel', () => {
 });
 
 describe('section titles', () => {
-  test.each(['①課題やニーズの把握', '⑳最後の区分', '(1) 相談体制', '（２）就労支援', '1. 相談支援', '１．相談支援', '2、支援', '第3 推進体制', 'Ⅱ 推進体制', '【1】広報'])(
-    '%j is a section title',
-    (text) => {
-      expect(isSectionTitle(text)).toBe(true);
-    },
-  );
+  test.each([
+    '①課題やニーズの把握',
+    '⑳最後の区分',
+    '(1) 相談体制',
+    '（２）就労支援',
+    '1. 相談支援',
+    '１．相談支援',
+    '2、支援',
+    '第3 推進体制',
+    'Ⅱ 推進体制',
+    '【1】広報',
+  ])('%j is a section title', (text) => {
+    expect(isSectionTitle(text)).toBe(true);
+  });
 
   test.each(['①', '1.5倍に増加した', '相談を行う', '2024年度', '123', 'ア 相談', '(1)\n相談'])('%j is not', (text) => {
     expect(isSectionTitle(text)).toBe(false);

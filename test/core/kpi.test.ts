@@ -53,9 +53,21 @@ describe('the seed KPI', () => {
 
   it('comes out as 8 ÷ 32 = 25 % → D', () => {
     const [k] = rows([[SEED_TARGET, SEED_ACTUAL, null, SEED_GRADE]]);
-    expect(k).toMatchObject({ hasKpi: true, hasActual: true, ratePercent: 25, gradeStatus: 'valid', grade: 'D', unparsed: false });
+    expect(k).toMatchObject({
+      hasKpi: true,
+      hasActual: true,
+      ratePercent: 25,
+      gradeStatus: 'valid',
+      grade: 'D',
+      unparsed: false,
+    });
     expect(k!.items).toEqual([
-      { index: 1, target: { value: 32, unit: '人', source: '32人' }, actual: { value: 8, unit: '人', source: '8人' }, ratePercent: 25 },
+      {
+        index: 1,
+        target: { value: 32, unit: '人', source: '32人' },
+        actual: { value: 8, unit: '人', source: '8人' },
+        ratePercent: 25,
+      },
     ]);
     expect(gradeForRate(k!.ratePercent!, DEFAULT_PROFILE)).toBe('D');
   });
@@ -234,7 +246,11 @@ describe('parseKpiRows', () => {
   });
 
   it('gives one KpiRow per data row, in order', () => {
-    const out = rows([[10, 5, null, 'C'], ['-', '-', null, '-'], [null, null, null, null]]);
+    const out = rows([
+      [10, 5, null, 'C'],
+      ['-', '-', null, '-'],
+      [null, null, null, null],
+    ]);
     expect(out.map((k) => k.row)).toEqual([0, 1, 2]);
   });
 });
@@ -274,7 +290,14 @@ describe('grades', () => {
   });
 
   it('follows the profile’s thresholds', () => {
-    const strict: Profile = { ...DEFAULT_PROFILE, gradeScale: [{ grade: 'A', minPercent: 100 }, { grade: 'B', minPercent: 60 }, { grade: 'C', minPercent: 0 }] };
+    const strict: Profile = {
+      ...DEFAULT_PROFILE,
+      gradeScale: [
+        { grade: 'A', minPercent: 100 },
+        { grade: 'B', minPercent: 60 },
+        { grade: 'C', minPercent: 0 },
+      ],
+    };
     expect([130, 100, 60, 59].map((p) => gradeForRate(p, strict))).toEqual(['A', 'A', 'B', 'C']);
   });
 

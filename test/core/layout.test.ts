@@ -184,7 +184,9 @@ describe('the sample without merged areas (hosts before ExcelApi 1.13, files who
   });
 
   test('the texts under 取組内容 itself keep it the initiative column, whatever stands right of it', () => {
-    const l = detect(table(['啓発イベントを開く。', 'SNSで発信する。', '相談に応じる。'], ['メモ', '確認中のため後日記入する予定', null]));
+    const l = detect(
+      table(['啓発イベントを開く。', 'SNSで発信する。', '相談に応じる。'], ['メモ', '確認中のため後日記入する予定', null]),
+    );
     expect(l.columns.initiative).toBe(1);
     expect(l.columns.label).toBeUndefined();
     const labelled = detect(table(['ア 啓発イベントを開く。', 'イ SNSで発信する。', 'ウ 相談に応じる。'], [null, null, null]));
@@ -204,7 +206,15 @@ describe('the seed file as extracted (two printed pages, page 2 shifted left)', 
   test('finds the first page header (file lines 3–4) and its columns', () => {
     expect(layout.headerRows).toEqual([2, 3]);
     expect(layout.fiscalYear).toBe(2024);
-    expect(layout.columns).toMatchObject({ target_group: 0, initiative: 1, plan: 2, kpi_target: 3, kpi_actual: 4, grade: 5, results: 6 });
+    expect(layout.columns).toMatchObject({
+      target_group: 0,
+      initiative: 1,
+      plan: 2,
+      kpi_target: 3,
+      kpi_actual: 4,
+      grade: 5,
+      results: 6,
+    });
     expect(layout.columns.label).toBeUndefined();
   });
 
@@ -224,13 +234,52 @@ describe('title rows, one header row, numeric KPI columns, labels in the text, (
     ['令和６年度 ひきこもり支援施策 進捗管理表'],
     ['高知県子ども・福祉政策部 障害保健支援課'],
     [],
-    ['対象者', '取組内容', '実施計画(R6年度)', '指標', '目標値', '実績値', '達成率', '達成度', '実績(R6年度)', '課題・今後の方向性', '実施機関・関係機関', '備考'],
+    [
+      '対象者',
+      '取組内容',
+      '実施計画(R6年度)',
+      '指標',
+      '目標値',
+      '実績値',
+      '達成率',
+      '達成度',
+      '実績(R6年度)',
+      '課題・今後の方向性',
+      '実施機関・関係機関',
+      '備考',
+    ],
     ['(1) 相談体制の充実'],
     ['ひきこもりの方とその家族'],
-    [null, 'ア　相談窓口を周知する。', 'リーフレットを配布する。', '相談件数', 100, 120, 1.2, 'S', '相談120件', '周知の継続', '県、市町村', null],
+    [
+      null,
+      'ア　相談窓口を周知する。',
+      'リーフレットを配布する。',
+      '相談件数',
+      100,
+      120,
+      1.2,
+      'S',
+      '相談120件',
+      '周知の継続',
+      '県、市町村',
+      null,
+    ],
     [null, 'イ　訪問支援を行う。', '訪問支援員を配置する。', '訪問件数', 50, 40, 0.8, 'B', '訪問40件', '人材確保', '県', null],
     ['（２）社会参加の支援'],
-    ['就労を希望する方', '（ア）就労体験の場を広げる。', '拠点を3か所設ける。', '体験者数', 32, 8, 0.25, 'D', '体験者8人', '受入先の開拓', '労働局、県', '交付金事業'],
+    [
+      '就労を希望する方',
+      '（ア）就労体験の場を広げる。',
+      '拠点を3か所設ける。',
+      '体験者数',
+      32,
+      8,
+      0.25,
+      'D',
+      '体験者8人',
+      '受入先の開拓',
+      '労働局、県',
+      '交付金事業',
+    ],
     [null, '(イ) 企業へ働きかける。', '企業訪問を行う。', '-', null, null, null, '-', '訪問20社', '継続', '県', null],
   ];
   const layout = detect(sheet({ rows, formulas: { G7: '=F7/E7', G8: '=F8/E8', G10: '=F10/E10' } }));
@@ -270,7 +319,20 @@ describe('title rows, one header row, numeric KPI columns, labels in the text, (
 });
 
 describe('header deep in the sheet with offsets, spaces and line breaks, KPI over five columns, notes', () => {
-  const header1: Cell[] = ['対 象 者', '取組\n内容', '実施\n計画\n（2024年度）', 'ＫＰＩ', null, null, null, null, '実績\n(2024年度)', '課題と\n今後の方向性', '実施機関及び\n関係機関', '備　考'];
+  const header1: Cell[] = [
+    '対 象 者',
+    '取組\n内容',
+    '実施\n計画\n（2024年度）',
+    'ＫＰＩ',
+    null,
+    null,
+    null,
+    null,
+    '実績\n(2024年度)',
+    '課題と\n今後の方向性',
+    '実施機関及び\n関係機関',
+    '備　考',
+  ];
   const header2: Cell[] = [null, null, null, '指 標', '目標値', '実績値', '達成率（％）', '達成度（S～D）'];
   const rows: Cell[][] = [
     ['2024年度 事業進捗表'],
@@ -330,7 +392,19 @@ describe('header deep in the sheet with offsets, spaces and line breaks, KPI ove
 
 describe('full-width spellings, no merges, a label column, another fiscal year', () => {
   const rows: Cell[][] = [
-    ['対象者', '記号', '取組内容', '実施計画（令和７年度）', 'ＫＰＩ', null, null, '実績（令和７年度）', '令和７年度の取組を踏まえた課題と今後の方向性', '実施機関及び関係機関', '備考'],
+    [
+      '対象者',
+      '記号',
+      '取組内容',
+      '実施計画（令和７年度）',
+      'ＫＰＩ',
+      null,
+      null,
+      '実績（令和７年度）',
+      '令和７年度の取組を踏まえた課題と今後の方向性',
+      '実施機関及び関係機関',
+      '備考',
+    ],
     [null, null, null, null, '目標/令和7年度目標', '令和７年度実績', '達成度'],
     ['①見守り'],
     ['高齢者', 'ア', '見守りを行う。', '訪問する。', '訪問 30件（R7年度目標：30件）', '25件', 'B', '25件訪問', '継続', '市町村'],
@@ -440,7 +514,19 @@ describe('a header repeated inside the table and a header cell naming another ye
 
 describe('duplicates, profile spellings and near misses', () => {
   const rows: Cell[][] = [
-    ['取組内容', '実施計画（平成31年度）', '目標', '実績', '達成度', '実績（平成31年度）', '課題', '担当所属', '備考', '実施機関及び関係機間', '備考'],
+    [
+      '取組内容',
+      '実施計画（平成31年度）',
+      '目標',
+      '実績',
+      '達成度',
+      '実績（平成31年度）',
+      '課題',
+      '担当所属',
+      '備考',
+      '実施機関及び関係機間',
+      '備考',
+    ],
     ['相談会を開く', '年4回', '4回', '3回', 'C', '3回開催', '周知', '福祉課', 'メモ', '県', 'メモ2'],
   ];
   const data = sheet({ rows });
@@ -505,7 +591,15 @@ test('取組内容 over unnamed and 内容 sub-columns: the column of ア/イ/�
   ];
   const data = sheet({ rows, merges: ['A1:A2', 'B1:C1', 'D1:D2', 'E1:F1', 'G1:G2'] });
   const layout = detect(data);
-  expect(letters(layout)).toEqual({ target_group: 'A', label: 'B', initiative: 'C', plan: 'D', kpi_target: 'E', kpi_actual: 'F', grade: 'G' });
+  expect(letters(layout)).toEqual({
+    target_group: 'A',
+    label: 'B',
+    initiative: 'C',
+    plan: 'D',
+    kpi_target: 'E',
+    kpi_actual: 'F',
+    grade: 'G',
+  });
   expect(layout.duplicates).toEqual([]);
   expect(layout.dataRows.map((d) => d.label)).toEqual(['ア', 'イ']);
   expect(detect(withoutMerges(data))).toEqual(layout);
@@ -545,9 +639,20 @@ describe('no table', () => {
     ['an empty sheet', { name: 'e', top: 0, left: 0, values: [] }],
     ['a sheet of empty rows', sheet({ rows: blankRows(5) })],
     ['a memo', sheet({ rows: [['会議メモ'], ['出席者：田中、佐藤'], ['次回は来週', 3, true]] })],
-    ['two roles only', sheet({ rows: [['取組内容', '備考'], ['相談', 'なし']] })],
+    [
+      'two roles only',
+      sheet({
+        rows: [
+          ['取組内容', '備考'],
+          ['相談', 'なし'],
+        ],
+      }),
+    ],
     ['three roles but none about initiatives or KPIs', sheet({ rows: [['対象者', '備考', '実施機関']] })],
-    ['a header below the first 30 rows', sheet({ rows: [['表題'], ...blankRows(29), header, ['県民', '相談', '年4回', '4回', '3回', 'C']] })],
+    [
+      'a header below the first 30 rows',
+      sheet({ rows: [['表題'], ...blankRows(29), header, ['県民', '相談', '年4回', '4回', '3回', 'C']] }),
+    ],
   ])('%s → null', (_name, data) => {
     expect(detectLayout(new Grid(data), DEFAULT_PROFILE)).toBeNull();
   });
@@ -577,8 +682,28 @@ describe('robustness', () => {
   });
 
   const WORDS = [
-    '対象者', '取組内容', '実施計画', 'KPI', '目標', '実績', '達成度', '課題と今後の方向性', '実施機関', '備考',
-    '①区分', '(1) 区分', 'ア', 'イ 取組', '※ 注', '-', 'D', '', ' ', '令和6年度', 'R6年度実績', '#REF!',
+    '対象者',
+    '取組内容',
+    '実施計画',
+    'KPI',
+    '目標',
+    '実績',
+    '達成度',
+    '課題と今後の方向性',
+    '実施機関',
+    '備考',
+    '①区分',
+    '(1) 区分',
+    'ア',
+    'イ 取組',
+    '※ 注',
+    '-',
+    'D',
+    '',
+    ' ',
+    '令和6年度',
+    'R6年度実績',
+    '#REF!',
   ];
   const cell = fc.oneof(
     fc.constantFrom(...WORDS),
@@ -588,7 +713,12 @@ describe('robustness', () => {
     fc.boolean(),
     fc.constant(null),
   );
-  const merge = fc.record({ top: fc.integer({ min: -2, max: 40 }), left: fc.integer({ min: -2, max: 15 }), bottom: fc.integer({ min: -2, max: 40 }), right: fc.integer({ min: -2, max: 15 }) });
+  const merge = fc.record({
+    top: fc.integer({ min: -2, max: 40 }),
+    left: fc.integer({ min: -2, max: 15 }),
+    bottom: fc.integer({ min: -2, max: 40 }),
+    right: fc.integer({ min: -2, max: 15 }),
+  });
 
   test('random grids never make detection throw, and what it reports lies in the grid', () => {
     fc.assert(
@@ -663,12 +793,23 @@ describe('robustness', () => {
 
 test('every role the issue names can be found by some layout here', () => {
   const found = new Set<Role>();
-  const sheets = [
-    seedSampleSheet().data,
-    sheet({ rows: [['指標', '目標値', '実績値', '達成率', '達成度', '取組内容']] }),
-  ];
+  const sheets = [seedSampleSheet().data, sheet({ rows: [['指標', '目標値', '実績値', '達成率', '達成度', '取組内容']] })];
   for (const s of sheets) for (const r of Object.keys(detect(s).columns)) found.add(r as Role);
   expect([...found].sort()).toEqual(
-    ['agencies', 'grade', 'indicator', 'initiative', 'issues', 'kpi_actual', 'kpi_target', 'label', 'plan', 'rate', 'remarks', 'results', 'target_group'].sort(),
+    [
+      'agencies',
+      'grade',
+      'indicator',
+      'initiative',
+      'issues',
+      'kpi_actual',
+      'kpi_target',
+      'label',
+      'plan',
+      'rate',
+      'remarks',
+      'results',
+      'target_group',
+    ].sort(),
   );
 });

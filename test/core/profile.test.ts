@@ -19,8 +19,21 @@ describe('profile validation names each bad key', () => {
   it.each<[string, unknown, RegExp[]]>([
     ['an unknown top-level key', { gradeScal: [] }, [/^\(profile\): unknown key\(s\) \/ 不明なキー: gradeScal$/]],
     ['a bad minPercent', { gradeScale: [{ grade: 'S', minPercent: 'high' }] }, [/^gradeScale\.0\.minPercent: /]],
-    ['an unknown key in a grade step', { gradeScale: [{ grade: 'S', minPercent: 120, colour: 'red' }] }, [/^gradeScale\.0: unknown key\(s\) \/ 不明なキー: colour$/]],
-    ['steps out of order', { gradeScale: [{ grade: 'A', minPercent: 50 }, { grade: 'S', minPercent: 120 }] }, [/^gradeScale: .*大きい順/]],
+    [
+      'an unknown key in a grade step',
+      { gradeScale: [{ grade: 'S', minPercent: 120, colour: 'red' }] },
+      [/^gradeScale\.0: unknown key\(s\) \/ 不明なキー: colour$/],
+    ],
+    [
+      'steps out of order',
+      {
+        gradeScale: [
+          { grade: 'A', minPercent: 50 },
+          { grade: 'S', minPercent: 120 },
+        ],
+      },
+      [/^gradeScale: .*大きい順/],
+    ],
     ['an unknown role', { requiredColumns: ['initiative', 'budget'] }, [/^requiredColumns\.1: /]],
     ['an unknown severity', { rules: { 'missing-grade': 'fatal' } }, [/^rules\.missing-grade: /]],
     ['an unknown rule id', { rules: { 'no-such-rule': 'off' } }, [/^rules(\.no-such-rule)?: /]],
@@ -104,7 +117,13 @@ describe('profile settings take effect through checkSheet', () => {
   });
 
   it('a custom grade scale changes what invalid-grade accepts', () => {
-    const p = profile({ gradeScale: [{ grade: '◎', minPercent: 100 }, { grade: '○', minPercent: 50 }, { grade: '△', minPercent: 0 }] });
+    const p = profile({
+      gradeScale: [
+        { grade: '◎', minPercent: 100 },
+        { grade: '○', minPercent: 50 },
+        { grade: '△', minPercent: 0 },
+      ],
+    });
     const sheet = (grade: string) => seedTable([{ kpi_target: '10人', kpi_actual: '6人', grade }]).sheet;
     expect(findingsOf('invalid-grade', sheet('○'), p)).toEqual([]);
     expect(findingsOf('invalid-grade', sheet('B'), p)).toHaveLength(1);

@@ -51,12 +51,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
+    else if (c === ',') (row.push(field), (field = ''));
+    else if (c === '\r' && text[i + 1] === '\n') (row.push(field), rows.push(row), (row = []), (field = ''), i++);
     else field += c;
   }
   if (field !== '' || row.length) throw new Error('CSV does not end with CRLF');
@@ -73,7 +73,14 @@ describe('tableInfo', () => {
     expect(info.range).toBe('A1:K17');
     expect(info.headerRows).toEqual([1, 2]);
     expect(info.fiscalYear).toBe(2024);
-    expect(info.columns).toMatchObject({ target_group: 'A', initiative: 'C', kpi_target: 'E', kpi_actual: 'F', grade: 'G', agencies: 'J' });
+    expect(info.columns).toMatchObject({
+      target_group: 'A',
+      initiative: 'C',
+      kpi_target: 'E',
+      kpi_actual: 'F',
+      grade: 'G',
+      agencies: 'J',
+    });
     expect(Object.values(info.columns).every((l) => /^[A-Z]+$/.test(l))).toBe(true);
   });
 });
@@ -93,7 +100,9 @@ describe('toJsonReport', () => {
     expect(ok.summary.grades.missing).toBe(1);
     expect(ok.summary.errors).toBe(ok.findings.filter((f) => f.severity === 'error').length);
     for (const f of ok.findings) {
-      expect(['ruleId', 'severity', 'cell', 'message']).toEqual(expect.arrayContaining(Object.keys(f).filter((k) => k !== 'role' && k !== 'suggestion')));
+      expect(['ruleId', 'severity', 'cell', 'message']).toEqual(
+        expect.arrayContaining(Object.keys(f).filter((k) => k !== 'role' && k !== 'suggestion')),
+      );
       expect(Object.keys(f).slice(0, 3)).toEqual(['ruleId', 'severity', 'cell']);
       expect(typeof f.message).toBe('string');
       expect(f.message).not.toMatch(/\{\w+\}/);

@@ -59,7 +59,15 @@ describe('summary model', () => {
   };
   const kpis = [
     kpi(3, {}),
-    kpi(5, { hasKpi: true, items: [{ index: 1, target: null, actual: null, ratePercent: 25 }, { index: 2, target: null, actual: null, ratePercent: 90 }], gradeStatus: 'valid', grade: 'D' }),
+    kpi(5, {
+      hasKpi: true,
+      items: [
+        { index: 1, target: null, actual: null, ratePercent: 25 },
+        { index: 2, target: null, actual: null, ratePercent: 90 },
+      ],
+      gradeStatus: 'valid',
+      grade: 'D',
+    }),
     kpi(6, { hasKpi: true, gradeStatus: 'empty', grade: null, gradeText: '' }),
     kpi(7, { hasKpi: true, gradeStatus: 'not-normalized', grade: 'B', gradeText: 'Ｂ' }),
   ];

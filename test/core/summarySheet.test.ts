@@ -15,7 +15,12 @@ function draft() {
     { section: '①課題やニーズの把握' },
     { kpi_target: '-', kpi_actual: '-', grade: '-', agencies: '高知県子ども・福祉政策部' },
     { section: '②市町村の支援' },
-    { kpi_target: SEED_TARGET, kpi_actual: SEED_ACTUAL, grade: null, agencies: '高知県子ども・福祉政策部、=高知県社会福祉協議会' },
+    {
+      kpi_target: SEED_TARGET,
+      kpi_actual: SEED_ACTUAL,
+      grade: null,
+      agencies: '高知県子ども・福祉政策部、=高知県社会福祉協議会',
+    },
     { kpi_target: SEED_TARGET, kpi_actual: SEED_ACTUAL, grade: 'D', agencies: '@市町村' },
     { kpi_target: SEED_TARGET, kpi_actual: SEED_ACTUAL, grade: 'D', agencies: '高知労働局' },
   ]);
@@ -60,14 +65,20 @@ describe('the summary plan', () => {
       '判定',
       `提出前に修正が必要です — エラー ${s.errors} 件・警告 ${s.warnings} 件・情報 ${s.infos} 件`,
     ]);
-    expect(plan.styles).toContainEqual(expect.objectContaining({ range: { top: 1, bottom: 1, left: 1, right: 6 }, fill: '#FFC7CE' }));
+    expect(plan.styles).toContainEqual(
+      expect.objectContaining({ range: { top: 1, bottom: 1, left: 1, right: 6 }, fill: '#FFC7CE' }),
+    );
     expect(plan.tabColor).toBe('#E53935');
 
     const ok = clean();
     const okPlan = planSummary(ok, 'en', { now: NOW });
     expect(ok.summary.ready).toBe(true);
-    expect(okPlan.rows[1]![1]).toBe(`Ready to submit — 0 errors, ${ok.summary.warnings} warning${ok.summary.warnings === 1 ? '' : 's'}, ${ok.summary.infos} info${ok.summary.infos === 1 ? '' : 's'}`);
-    expect(okPlan.styles).toContainEqual(expect.objectContaining({ range: { top: 1, bottom: 1, left: 1, right: 6 }, fill: '#C6EFCE' }));
+    expect(okPlan.rows[1]![1]).toBe(
+      `Ready to submit — 0 errors, ${ok.summary.warnings} warning${ok.summary.warnings === 1 ? '' : 's'}, ${ok.summary.infos} info${ok.summary.infos === 1 ? '' : 's'}`,
+    );
+    expect(okPlan.styles).toContainEqual(
+      expect.objectContaining({ range: { top: 1, bottom: 1, left: 1, right: 6 }, fill: '#C6EFCE' }),
+    );
     expect(okPlan.tabColor).toBe('#43A047');
   });
 
@@ -80,7 +91,10 @@ describe('the summary plan', () => {
     expect(valueOf(plan, '表の範囲')).toBe(s.tableRange);
     const created = rowStarting(plan, '作成日時');
     expect(plan.rows[created]![1]).toBe(excelDateTime(NOW));
-    expect(plan.styles).toContainEqual({ range: { top: created, bottom: created, left: 1, right: 1 }, numberFormat: 'yyyy/mm/dd hh:mm' });
+    expect(plan.styles).toContainEqual({
+      range: { top: created, bottom: created, left: 1, right: 1 },
+      numberFormat: 'yyyy/mm/dd hh:mm',
+    });
     expect(plan.rows.some((r) => r[0] === 'ファイル')).toBe(false);
 
     const withFile = planSummary(result, 'ja', { now: NOW, sourceFile: '=進捗.xlsx' });
@@ -152,7 +166,9 @@ describe('the summary plan', () => {
     expect(linkLocation({ sheet: "It's", cell: 'A1', text: 'A1' })).toBe("'It''s'!A1");
     const r = head + 1 + i;
     const fillAt = (row: number, col: number) =>
-      plan.styles.filter((st) => st.fill && st.range.top <= row && row <= st.range.bottom && st.range.left <= col && col <= st.range.right).map((st) => st.fill);
+      plan.styles
+        .filter((st) => st.fill && st.range.top <= row && row <= st.range.bottom && st.range.left <= col && col <= st.range.right)
+        .map((st) => st.fill);
     expect(fillAt(r, 1)).toEqual([HIGHLIGHT_COLOR['missing-grade']]);
     expect(fillAt(head, 0)).toEqual(['#D9E1F2']);
     expect(plan.autoFilter).toEqual({ top: head, bottom: plan.rows.length - 1, left: 0, right: 6 });
@@ -160,13 +176,22 @@ describe('the summary plan', () => {
 
   test('no findings: a line saying so and no autofilter', () => {
     const ok = clean();
-    const p = planSummary({ ...ok, findings: [], summary: { ...ok.summary, findings: [], infos: 0, warnings: 0 } }, 'ja', { now: NOW });
+    const p = planSummary({ ...ok, findings: [], summary: { ...ok.summary, findings: [], infos: 0, warnings: 0 } }, 'ja', {
+      now: NOW,
+    });
     expect(p.rows[p.rows.length - 1]![0]).toBe('指摘はありません');
     expect(p.autoFilter).toBeNull();
   });
 
   test('a finding whose message starts with "=" is a plain string cell, as is other cell text', () => {
-    const hostile: Finding = { ruleId: '=HYPERLINK("http://evil.example")', severity: 'warning', row: null, col: null, messageId: 'x', data: {} };
+    const hostile: Finding = {
+      ruleId: '=HYPERLINK("http://evil.example")',
+      severity: 'warning',
+      row: null,
+      col: null,
+      messageId: 'x',
+      data: {},
+    };
     const p = planSummary({ ...result, summary: { ...result.summary, findings: [hostile] } }, 'ja', { now: NOW });
     const last = p.rows[p.rows.length - 1]!;
     expect(last[5]).toBe('=HYPERLINK("http://evil.example"): x');

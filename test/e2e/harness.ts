@@ -36,7 +36,8 @@ export interface Session {
 /** Fails (never skips) when Chromium or the build is missing. */
 export async function startSession(): Promise<Session> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  if (!existsSync(join(DIST, 'preview.html'))) throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
+  if (!existsSync(join(DIST, 'preview.html')))
+    throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
   mkdirSync(ARTIFACTS, { recursive: true });
   const { server, url } = await startServer({ dir: DIST, port: 0 });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -76,7 +77,9 @@ export async function openPreview(s: Session, query = '', viewport = { width: 14
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`),
+    );
   });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -93,7 +96,9 @@ export async function openPreview(s: Session, query = '', viewport = { width: 14
   });
   await page.goto(`${s.url}preview.html${query}`);
   await page.waitForSelector('body[data-ready="true"]');
-  await pane(page).getByRole('button', { name: /作業中のシートを検証する|Validate the active sheet/ }).waitFor();
+  await pane(page)
+    .getByRole('button', { name: /作業中のシートを検証する|Validate the active sheet/ })
+    .waitFor();
   return {
     context,
     page,
@@ -119,7 +124,9 @@ export function validateButton(page: Page, lang: 'ja' | 'en' = 'ja') {
 
 /** A finding in the pane's list, by its cell. */
 export function findingButton(page: Page, a1: string) {
-  return pane(page).locator('li button').filter({ has: page.locator(`span:text-is("${a1}")`) });
+  return pane(page)
+    .locator('li button')
+    .filter({ has: page.locator(`span:text-is("${a1}")`) });
 }
 
 export async function shot(page: Page, name: string): Promise<void> {

@@ -99,11 +99,21 @@ describe('the preview with the draft sample', () => {
     expect(await cell.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(HIGHLIGHT_FILL['missing-grade']));
     // Every finding with a cell is painted, and only those.
     const cells = new Set(draft.findings.filter((f) => f.row !== null && f.col !== null).map((f) => toA1(f.row!, f.col!)));
-    const painted = await page.locator('#sheet td[data-highlight]').evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
+    const painted = await page
+      .locator('#sheet td[data-highlight]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-cell')));
     expect(new Set(painted)).toEqual(cells);
     // Counts by severity as the engine gives them.
-    for (const [sev, n] of [['エラー', draft.summary.errors], ['警告', draft.summary.warnings], ['情報', draft.summary.infos]] as const)
-      expect(await pane(page).getByRole('button', { name: `${sev} ${n} 件` }).count()).toBe(1);
+    for (const [sev, n] of [
+      ['エラー', draft.summary.errors],
+      ['警告', draft.summary.warnings],
+      ['情報', draft.summary.infos],
+    ] as const)
+      expect(
+        await pane(page)
+          .getByRole('button', { name: `${sev} ${n} 件` })
+          .count(),
+      ).toBe(1);
     expect(await pane(page).getByText(t('notReady', 'ja')).count()).toBe(1);
     await shot(page, '02-validated');
   });
@@ -156,7 +166,9 @@ describe('the preview with the draft sample', () => {
     await sheetTab(page, draft.sheet).click();
     expect(await page.locator('#sheet td[data-highlight]').count()).toBeGreaterThan(0);
     await pane(page).getByRole('button', { name: 'ハイライトを消す' }).click();
-    await pane(page).getByText(/ハイライトを消しました/).waitFor();
+    await pane(page)
+      .getByText(/ハイライトを消しました/)
+      .waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#sheet td[data-highlight]').length === 0);
     expect(await gridCell(page, missing.cell).evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
       rgb(HIGHLIGHT_FILL['missing-grade']),
@@ -166,13 +178,19 @@ describe('the preview with the draft sample', () => {
 
   it('exports the report as JSON and CSV named after the sheet', async () => {
     const { page } = w;
-    const [json] = await Promise.all([page.waitForEvent('download'), pane(page).getByRole('button', { name: 'JSON で保存' }).click()]);
+    const [json] = await Promise.all([
+      page.waitForEvent('download'),
+      pane(page).getByRole('button', { name: 'JSON で保存' }).click(),
+    ]);
     expect(json.suggestedFilename()).toBe(`kpi-check_${draft.sheet}.json`);
     const report = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(report.results[0].sheet).toBe(draft.sheet);
     expect(report.results[0].findings).toHaveLength(draft.findings.length);
     expect(report.results[0].summary.errors).toBe(draft.summary.errors);
-    const [csv] = await Promise.all([page.waitForEvent('download'), pane(page).getByRole('button', { name: 'CSV で保存' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      pane(page).getByRole('button', { name: 'CSV で保存' }).click(),
+    ]);
     expect(csv.suggestedFilename()).toBe(`kpi-check_${draft.sheet}.csv`);
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(draft.findings.length + 1);
@@ -181,15 +199,22 @@ describe('the preview with the draft sample', () => {
 
   it('switches to English and back', async () => {
     const { page } = w;
-    await pane(page).getByRole('button', { name: /English/ }).click();
+    await pane(page)
+      .getByRole('button', { name: /English/ })
+      .click();
     await validateButton(page, 'en').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     expect(await pane(page).getByRole('button', { name: 'Insert summary' }).count()).toBe(1);
     expect(await pane(page).getByRole('button', { name: 'Clear highlights' }).count()).toBe(1);
-    const enMessage = localizeFinding(draft.findings.find((f) => f.ruleId === 'missing-grade')!, 'en').message;
+    const enMessage = localizeFinding(
+      draft.findings.find((f) => f.ruleId === 'missing-grade')!,
+      'en',
+    ).message;
     expect(await findingButton(page, missing.cell).textContent()).toContain(enMessage);
     await shot(page, '06-english');
-    await pane(page).getByRole('button', { name: /日本語/ }).click();
+    await pane(page)
+      .getByRole('button', { name: /日本語/ })
+      .click();
     await validateButton(page, 'ja').waitFor();
   });
 
@@ -244,7 +269,10 @@ describe('opening the pane', () => {
     const w = await openPreview(s, '?lang=en&theme=dark');
     try {
       await validateButton(w.page, 'en').waitFor();
-      const bg = await w.page.locator('#pane .fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      const bg = await w.page
+        .locator('#pane .fui-FluentProvider')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
       const [r, g, b] = bg.match(/\d+/g)!.map(Number);
       expect(r! + g! + b!).toBeLessThan(3 * 80);
       await validateButton(w.page, 'en').click();
@@ -265,7 +293,9 @@ describe('opening the pane', () => {
       // The summary sheet is now active: validating it finds no progress table.
       await validateButton(w.page).click();
       await w.page.locator('#pane').getByText(t('tableNotFound', 'ja'), { exact: true }).waitFor();
-      expect(await w.page.locator('#pane').getByText('このシートには進捗管理表が見つかりませんでした', { exact: false }).count()).toBe(1);
+      expect(
+        await w.page.locator('#pane').getByText('このシートには進捗管理表が見つかりませんでした', { exact: false }).count(),
+      ).toBe(1);
       await shot(w.page, '08-no-table');
     } finally {
       await w.close();
@@ -297,7 +327,9 @@ describe('opening another workbook', () => {
   it('says plainly when a file is not a workbook', async () => {
     const w = await openPreview(s);
     try {
-      await w.page.locator('#open-file').setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') });
+      await w.page
+        .locator('#open-file')
+        .setInputFiles({ name: 'notes.xlsx', mimeType: 'text/plain', buffer: Buffer.from('not a workbook') });
       await w.page.getByRole('alert').filter({ hasText: 'ブックを開けませんでした' }).waitFor();
       // The workbook already open stays open and usable.
       expect(await w.page.locator('#book-name').textContent()).toBe('sample-draft.xlsx');
@@ -328,7 +360,11 @@ describe('settings', () => {
       await pane(page).getByRole('tab', { name: '設定' }).click();
       await pane(page).getByRole('button', { name: '既定に戻す' }).click();
       await pane(page).getByText('既定の設定に戻しました', { exact: false }).waitFor();
-      expect(await pane(page).getByRole('switch', { name: new RegExp('missing-grade') }).isChecked()).toBe(true);
+      expect(
+        await pane(page)
+          .getByRole('switch', { name: new RegExp('missing-grade') })
+          .isChecked(),
+      ).toBe(true);
       await pane(page).getByRole('tab', { name: '結果' }).click();
       await validateButton(page).click();
       await findingButton(page, missing.cell).waitFor();

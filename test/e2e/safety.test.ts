@@ -128,7 +128,9 @@ it('Validate cannot be started twice while it runs', async () => {
     await button.press('Enter');
     await findingButton(page, missingCell).waitFor();
     await page.waitForTimeout(200);
-    const after = await page.evaluate(() => (window as unknown as { kpiPreview: { sim: { syncCount: number } } }).kpiPreview.sim.syncCount);
+    const after = await page.evaluate(
+      () => (window as unknown as { kpiPreview: { sim: { syncCount: number } } }).kpiPreview.sim.syncCount,
+    );
     expect(after - before).toBeGreaterThan(0);
     expect(after - before).toBeLessThanOrEqual(2);
   } finally {
@@ -141,7 +143,10 @@ it('keyboard only: Tab to Validate, Enter, Tab to the finding, Enter selects the
   const { page } = w;
   try {
     const isFocused = (name: string) =>
-      page.evaluate((n) => document.activeElement?.getAttribute('aria-label') === n || document.activeElement?.textContent === n, name);
+      page.evaluate(
+        (n) => document.activeElement?.getAttribute('aria-label') === n || document.activeElement?.textContent === n,
+        name,
+      );
     let presses = 0;
     while (!(await isFocused('作業中のシートを検証する'))) {
       await page.keyboard.press('Tab');
@@ -164,16 +169,31 @@ it('keyboard only: Tab to Validate, Enter, Tab to the finding, Enter selects the
   }
 });
 
-it('every control has an accessible name (from Chromium\'s accessibility tree)', async () => {
+it("every control has an accessible name (from Chromium's accessibility tree)", async () => {
   const w = await openPreview(s);
   const { page } = w;
   const cdp = await w.context.newCDPSession(page);
-  const CONTROLS = new Set(['button', 'checkbox', 'switch', 'tab', 'spinbutton', 'textbox', 'combobox', 'link', 'menuitem', 'radio', 'slider']);
+  const CONTROLS = new Set([
+    'button',
+    'checkbox',
+    'switch',
+    'tab',
+    'spinbutton',
+    'textbox',
+    'combobox',
+    'link',
+    'menuitem',
+    'radio',
+    'slider',
+  ]);
   type AXNode = { ignored?: boolean; role?: { value?: string }; name?: { value?: string } };
   const unnamed = async () => {
     const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: AXNode[] };
     const controls = nodes.filter((n) => !n.ignored && CONTROLS.has(String(n.role?.value)));
-    return { count: controls.length, unnamed: controls.filter((n) => !String(n.name?.value ?? '').trim()).map((n) => n.role?.value) };
+    return {
+      count: controls.length,
+      unnamed: controls.filter((n) => !String(n.name?.value ?? '').trim()).map((n) => n.role?.value),
+    };
   };
   try {
     await validateButton(page).click();

@@ -189,7 +189,19 @@ export const SAMPLE_HEADER_ROW_1 = [
   '実施機関及び関係機関',
   '備考',
 ];
-export const SAMPLE_HEADER_ROW_2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
+export const SAMPLE_HEADER_ROW_2 = [
+  null,
+  null,
+  null,
+  null,
+  '目標／令和6年度目標',
+  '令和6年度実績',
+  '達成度',
+  null,
+  null,
+  null,
+  null,
+];
 export const SAMPLE_HEADER_MERGES = ['A1:A2', 'B1:C1', 'D1:D2', 'E1:G1', 'H1:H2', 'I1:I2', 'J1:J2', 'K1:K2'];
 
 /**

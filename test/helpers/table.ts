@@ -145,7 +145,8 @@ function build(defs: ColumnDef[], specs: RowSpec[], opts: TableOptions, numeric:
     } else {
       const data = spec as DataSpec;
       const filled: DataSpec = opts.fill === false ? { ...data } : { ...FILL, ...data };
-      if (firstData && opts.fill !== false && !('target_group' in data)) filled.target_group = '社会参加に向けた支援を必要とする方';
+      if (firstData && opts.fill !== false && !('target_group' in data))
+        filled.target_group = '社会参加に向けた支援を必要とする方';
       if (numeric && opts.fill !== false) {
         filled.indicator ??= filled.kpi_target === '-' ? '-' : '就労体験につながった人数';
         if (!('rate' in data)) {

@@ -95,7 +95,12 @@ describe('Validate', () => {
     sim.activeSheet.setValues('A1', [['x']]);
     sim.activeSheet.setValues('XFD400', [['far away']]);
     sim.resetStats();
-    const e = expectHostError(await rejection(createExcelHost().validate(DEFAULT_PROFILE)), 'too-large', '5,000,000', 'kpi-check');
+    const e = expectHostError(
+      await rejection(createExcelHost().validate(DEFAULT_PROFILE)),
+      'too-large',
+      '5,000,000',
+      'kpi-check',
+    );
     expect(e.en).toContain('6,553,600');
     expect(sim.syncCount).toBe(1);
     expect(sim.largestResponse).toBeLessThan(5 * 1024 * 1024);
@@ -110,7 +115,13 @@ describe('Clear', () => {
     sim.addSheet('Second');
     sim.activate('Second');
     sim.activeSheet.setValues('A1', [['a']]);
-    sim.activeSheet.addConditionalFormat({ type: 'Custom', ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }], formula: '=ISTEXT("KPICHK:error")', format: { fill: '#FFC7CE' }, stopIfTrue: false });
+    sim.activeSheet.addConditionalFormat({
+      type: 'Custom',
+      ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }],
+      formula: '=ISTEXT("KPICHK:error")',
+      format: { fill: '#FFC7CE' },
+      stopIfTrue: false,
+    });
     sim.sheet('進捗管理表')!.protected = true;
     const before = sim.snapshot();
     expectHostError(await rejection(host.clearHighlights()), 'protected', '進捗管理表');

@@ -41,5 +41,12 @@ export function modelSheetData(s: SimSheet): SheetData {
     values.push(vr);
     formulas.push(fr);
   }
-  return { name: s.name, top: used.top, left: used.left, values, ...(any ? { formulas } : {}), merges: s.merges.map((m) => ({ ...m })) };
+  return {
+    name: s.name,
+    top: used.top,
+    left: used.left,
+    values,
+    ...(any ? { formulas } : {}),
+    merges: s.merges.map((m) => ({ ...m })),
+  };
 }

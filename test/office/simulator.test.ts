@@ -136,7 +136,19 @@ describe('proxy semantics', () => {
     expect(s!.operations).toBe(2);
     expect(s!.requestBytes).toBeGreaterThan(JSON.stringify([['ä', 'x']]).length);
     // The response is the JSON of the loaded values; "ä" is two bytes in UTF-8.
-    expect(s!.responseBytes).toBe(new TextEncoder().encode(JSON.stringify([{ values: [['ä', 'x'], ['b', 2], ['c', 3]] }])).length);
+    expect(s!.responseBytes).toBe(
+      new TextEncoder().encode(
+        JSON.stringify([
+          {
+            values: [
+              ['ä', 'x'],
+              ['b', 2],
+              ['c', 3],
+            ],
+          },
+        ]),
+      ).length,
+    );
   });
 });
 
@@ -157,7 +169,10 @@ describe("Excel's limits", () => {
 
   test('a response over 5 MB is refused', async () => {
     const sim = book();
-    sim.sheet('Data')!.setValues('E1', Array.from({ length: 6000 }, () => ['y'.repeat(1000)]));
+    sim.sheet('Data')!.setValues(
+      'E1',
+      Array.from({ length: 6000 }, () => ['y'.repeat(1000)]),
+    );
     const e = await rejection(
       Excel.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Data').getRange('E1:E6000').load('values');
@@ -288,7 +303,13 @@ describe('.xlsx bridge', () => {
     expect(s.cell(0, 0)?.value).toBe('対象者');
     expect(s.merges.length).toBeGreaterThan(0);
     s.customProperties.push({ key: 'k', value: 'v' });
-    s.addConditionalFormat({ type: 'Custom', ranges: [{ top: 2, left: 2, bottom: 5, right: 2 }], formula: '=C3>1', format: { fill: '#00FF00' }, stopIfTrue: false });
+    s.addConditionalFormat({
+      type: 'Custom',
+      ranges: [{ top: 2, left: 2, bottom: 5, right: 2 }],
+      formula: '=C3>1',
+      format: { fill: '#00FF00' },
+      stopIfTrue: false,
+    });
     sim.settings = { 'kpiCheck.profile': { noKpiGrade: '-' } };
     const again = await simFromXlsx(new Uint8Array(await simToXlsx(sim)));
     const strip = (x: ReturnType<SimWorkbook['snapshot']>) =>

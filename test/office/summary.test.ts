@@ -35,7 +35,9 @@ describe('the summary sheet of the draft', () => {
     const s = sim.sheet('集計')!.snapshot();
 
     expect(text(s, 'A1')).toBe('進捗表チェック結果 — シート「進捗管理表」 令和6年度（2024年度）');
-    expect(text(s, 'B2')).toBe(`提出前に修正が必要です — エラー ${result.summary.errors} 件・警告 ${result.summary.warnings} 件・情報 ${result.summary.infos} 件`);
+    expect(text(s, 'B2')).toBe(
+      `提出前に修正が必要です — エラー ${result.summary.errors} 件・警告 ${result.summary.warnings} 件・情報 ${result.summary.infos} 件`,
+    );
     expect(s.cells.A1!.style?.font?.bold).toBe(true);
     // The creation date is a real date-time.
     const created = find(s, '作成日時')!;
@@ -50,7 +52,11 @@ describe('the summary sheet of the draft', () => {
     expect(grades.map((g) => g[1])).toEqual(result.summary.gradeOrder.map((g) => result.summary.grades[g]));
     expect(grades.find((g) => g[0] === '未記入')?.[1]).toBe(1);
     expect(s.charts).toEqual([
-      expect.objectContaining({ type: 'ColumnClustered', title: '達成度の分布', source: `集計!A${head}:B${head + result.summary.gradeOrder.length}` }),
+      expect.objectContaining({
+        type: 'ColumnClustered',
+        title: '達成度の分布',
+        source: `集計!A${head}:B${head + result.summary.gradeOrder.length}`,
+      }),
     ]);
     expect(s.cells[`A${head}`]!.style).toMatchObject({ font: { bold: true }, fill: '#D9E1F2' });
 
@@ -60,7 +66,7 @@ describe('the summary sheet of the draft', () => {
     expect(find(s, '高知県子ども・福祉政策部')).toBeDefined();
 
     // Findings with a link to each cell.
-    const g13 = Object.entries(s.cells).find(([, c]) => c.formula?.includes("!G13"));
+    const g13 = Object.entries(s.cells).find(([, c]) => c.formula?.includes('!G13'));
     expect(g13?.[1]).toMatchObject({ value: 'G13', formula: `=HYPERLINK("#'進捗管理表'!G13","G13")` });
     const row = g13![0].slice(1);
     expect(text(s, `C${row}`)).toBe('missing-grade');
@@ -150,7 +156,11 @@ describe('the summary sheet of the draft', () => {
       expect(hit!.formula).toBeUndefined();
     }
     // The only formulas on the sheet are our links.
-    expect(Object.values(snap.cells).filter((c) => c.formula).every((c) => c.formula!.startsWith('=HYPERLINK("#'))).toBe(true);
+    expect(
+      Object.values(snap.cells)
+        .filter((c) => c.formula)
+        .every((c) => c.formula!.startsWith('=HYPERLINK("#')),
+    ).toBe(true);
   });
 
   test('on Office 2019 (no custom properties) the document settings mark the sheet as ours', async () => {

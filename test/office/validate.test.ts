@@ -34,13 +34,22 @@ function personalise(sim: SimWorkbook): void {
     format: { fill: '#9999FF', fontBold: true },
     stopIfTrue: false,
   });
-  s.addConditionalFormat({ type: 'DataBar', ranges: [{ top: 2, left: 4, bottom: 16, right: 5 }], format: {}, stopIfTrue: false, source: { kept: true } });
+  s.addConditionalFormat({
+    type: 'DataBar',
+    ranges: [{ top: 2, left: 4, bottom: 16, right: 5 }],
+    format: {},
+    stopIfTrue: false,
+    source: { kept: true },
+  });
 }
 
 function withoutOurs(snap: WorkbookSnapshot): WorkbookSnapshot {
   return {
     ...snap,
-    sheets: snap.sheets.map((s) => ({ ...s, conditionalFormats: s.conditionalFormats.filter((cf) => !isOurFormula(cf.formula)) })),
+    sheets: snap.sheets.map((s) => ({
+      ...s,
+      conditionalFormats: s.conditionalFormats.filter((cf) => !isOurFormula(cf.formula)),
+    })),
   };
 }
 
@@ -108,7 +117,11 @@ describe('the draft sample', () => {
     personalise(sim);
     install(sim);
     const out = await createExcelHost().validate(DEFAULT_PROFILE);
-    const cells = new Set(out.result.findings.filter((f) => f.row !== null).map((f) => `${f.ruleId}@${String.fromCharCode(65 + f.col!)}${f.row! + 1}`));
+    const cells = new Set(
+      out.result.findings
+        .filter((f) => f.row !== null)
+        .map((f) => `${f.ruleId}@${String.fromCharCode(65 + f.col!)}${f.row! + 1}`),
+    );
     expect(cells).toContain('missing-grade@G13');
     expect(cells).toContain('invalid-grade@G6');
     expect(cells).toContain('grade-mismatch@G10');
@@ -140,8 +153,20 @@ describe('the draft sample', () => {
     await host.validate(DEFAULT_PROFILE);
     const copy = sim.addSheet('写し');
     copy.setValues('A1', [['x']]);
-    copy.addConditionalFormat({ type: 'Custom', ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }], formula: '=TRUE', format: { fill: '#00FF00' }, stopIfTrue: false });
-    copy.addConditionalFormat({ type: 'Custom', ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }], formula: '=ISTEXT("KPICHK:error")', format: { fill: '#FFC7CE' }, stopIfTrue: false });
+    copy.addConditionalFormat({
+      type: 'Custom',
+      ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }],
+      formula: '=TRUE',
+      format: { fill: '#00FF00' },
+      stopIfTrue: false,
+    });
+    copy.addConditionalFormat({
+      type: 'Custom',
+      ranges: [{ top: 0, left: 0, bottom: 0, right: 0 }],
+      formula: '=ISTEXT("KPICHK:error")',
+      format: { fill: '#FFC7CE' },
+      stopIfTrue: false,
+    });
     expect(await host.clearHighlights()).toBe(2);
     expect(ourFormats(sim.activeSheet)).toHaveLength(0);
     expect(copy.conditionalFormats.map((cf) => cf.formula)).toEqual(['=TRUE']);
@@ -179,7 +204,9 @@ describe('older hosts', () => {
       // One conditional format per rectangular block instead of one per kind.
       expect(ourFormats(sim.activeSheet).length).toBeGreaterThan(4);
       await h.validate(DEFAULT_PROFILE);
-      expect(ourFormats(sim.activeSheet).length).toBe(new Set(ourFormats(sim.activeSheet).map((cf) => JSON.stringify(cf.ranges))).size);
+      expect(ourFormats(sim.activeSheet).length).toBe(
+        new Set(ourFormats(sim.activeSheet).map((cf) => JSON.stringify(cf.ranges))).size,
+      );
       await h.clearHighlights();
       expect(sim.snapshot()).toEqual(before);
     },
@@ -201,9 +228,11 @@ describe('older hosts', () => {
     const extra = without.result.findings.filter((f) => !a.has(key(f)));
     for (const f of extra) {
       expect(f.ruleId).toBe('required-cell-empty');
-      expect(full.activeSheet.merges.some((m) => rangeContains(m, f.row!, f.col!) || (m.top <= 1 && m.left <= f.col! && f.col! <= m.right))).toBe(
-        true,
-      );
+      expect(
+        full.activeSheet.merges.some(
+          (m) => rangeContains(m, f.row!, f.col!) || (m.top <= 1 && m.left <= f.col! && f.col! <= m.right),
+        ),
+      ).toBe(true);
     }
   });
 

@@ -76,7 +76,8 @@ function looks(ws: ExcelJS.Worksheet): string[] {
 
 describe('seed parsing', () => {
   it('turns list markup into lines, one item per line, without adding or dropping text', () => {
-    const raw = '【高知県子ども・福祉政策部】 <ul style="list-style-type: none">独自で実態把握調査を実施。 ・次の項目 ●実施状況<ul>①一つ目 ②二つ目';
+    const raw =
+      '【高知県子ども・福祉政策部】 <ul style="list-style-type: none">独自で実態把握調査を実施。 ・次の項目 ●実施状況<ul>①一つ目 ②二つ目';
     const out = seedCellText(raw);
     expect(out).toBe('【高知県子ども・福祉政策部】\n独自で実態把握調査を実施。\n・次の項目\n●実施状況\n①一つ目\n②二つ目');
     expect(out.replace(/\s/g, '')).toBe(raw.replace(/<[^>]*>/g, '').replace(/\s/g, ''));
@@ -99,13 +100,29 @@ describe('seed parsing', () => {
   it('joins the two printed pages into one table with two 対象者 blocks', () => {
     const { entries, blocks } = parseSeed(seedText);
     expect(entries.map((e) => (e.kind === 'section' ? e.title.charAt(0) : e.key))).toEqual([
-      '①', '①', '②', '②ア', '②イ', '③', '③ア', '③イ', '③ウ', '④', '④', '⑤', '⑤ア', '⑤イ', '⑤ウ',
+      '①',
+      '①',
+      '②',
+      '②ア',
+      '②イ',
+      '③',
+      '③ア',
+      '③イ',
+      '③ウ',
+      '④',
+      '④',
+      '⑤',
+      '⑤ア',
+      '⑤イ',
+      '⑤ウ',
     ]);
     expect(blocks.map((b) => [b.first, b.last])).toEqual([
       [1, 8],
       [10, 14],
     ]);
-    expect(new Set(blocks.map((b) => b.targetGroup))).toEqual(new Set(['社会参加に向けた支援を必要とする方（ひきこもりの方等）']));
+    expect(new Set(blocks.map((b) => b.targetGroup))).toEqual(
+      new Set(['社会参加に向けた支援を必要とする方（ひきこもりの方等）']),
+    );
   });
 });
 
@@ -172,7 +189,8 @@ describe('seeds/sample.xlsx', () => {
     const ws = sheet(sample);
     const rows = [4, 6, 7, 9, 10, 11, 13, 15, 16, 17];
     expect(rows.map((r) => text(ws, `B${r}`))).toEqual(['', 'ア', 'イ', 'ア', 'イ', 'ウ', '', 'ア', 'イ', 'ウ']);
-    for (const r of rows) for (const col of 'CDEFGHIJ') expect([`${col}${r}`, text(ws, `${col}${r}`)]).not.toEqual([`${col}${r}`, '']);
+    for (const r of rows)
+      for (const col of 'CDEFGHIJ') expect([`${col}${r}`, text(ws, `${col}${r}`)]).not.toEqual([`${col}${r}`, '']);
     expect(text(ws, 'C13')).toMatch(/^自立相談支援機関の相談支援員の養成研修や/);
     expect(text(ws, 'C11')).toMatch(/^高知県ひきこもり地域支援センターにおいて/);
     expect(text(ws, 'H6').split('\n')).toContain('市町村長訪問：R6. 5. 27～R6. 10. 18');
@@ -278,7 +296,18 @@ describe('the engine on the samples', () => {
 describe('the committed samples', () => {
   it('come out byte for byte the same whenever the generator runs', async () => {
     jest.useFakeTimers({
-      doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'queueMicrotask', 'hrtime', 'performance'],
+      doNotFake: [
+        'nextTick',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+        'queueMicrotask',
+        'hrtime',
+        'performance',
+      ],
     });
     try {
       const bytes: Buffer[] = [];

@@ -3,13 +3,7 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import { Grid } from '../../src/core/grid';
-import {
-  XlsxReadError,
-  activeSheetName,
-  cellToCore,
-  loadWorkbook,
-  sheetToData,
-} from '../../src/xlsx/read';
+import { XlsxReadError, activeSheetName, cellToCore, loadWorkbook, sheetToData } from '../../src/xlsx/read';
 
 let dir: string;
 beforeAll(async () => {

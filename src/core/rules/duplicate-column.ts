@@ -22,8 +22,7 @@ const rule: RuleModule = {
       if (first === undefined) continue;
       for (const col of cols.slice(1)) {
         const header =
-          layout.headerCells.find((h) => h.col === col && h.role === role) ??
-          layout.headerCells.find((h) => h.col === col);
+          layout.headerCells.find((h) => h.col === col && h.role === role) ?? layout.headerCells.find((h) => h.col === col);
         const where = header ? cellIn(ctx, header.row, header.col) : { row: null, col: null };
         ctx.report({
           ...where,

@@ -7,7 +7,7 @@ const rule: RuleModule = {
   defaultSeverity: 'warning',
   description: {
     ja: 'ほかの行が数式の列に、値が直接入力されている',
-    en: 'A typed value where the column\'s other data rows hold formulas',
+    en: "A typed value where the column's other data rows hold formulas",
   },
   messages: {
     hardcoded: {
@@ -31,7 +31,13 @@ const rule: RuleModule = {
         if (isNoKpiMark(text, ctx.profile)) continue;
         const data = { value: preview(text, 30) };
         if (majority) {
-          ctx.report({ row, col, messageId: 'hardcoded', suggestionId: 'restore', data: { ...data, expected: expectedFormula(majority, row, col) } });
+          ctx.report({
+            row,
+            col,
+            messageId: 'hardcoded',
+            suggestionId: 'restore',
+            data: { ...data, expected: expectedFormula(majority, row, col) },
+          });
         } else {
           ctx.report({ row, col, messageId: 'hardcoded', data });
         }

@@ -6,7 +6,7 @@ const rule: RuleModule = {
   defaultSeverity: 'warning',
   description: {
     ja: '列のほかの行と数式のパターン（相対参照）が異なる（別の行を参照しているなど）',
-    en: 'A formula differs from the pattern the column\'s other rows share (e.g. it points at another row)',
+    en: "A formula differs from the pattern the column's other rows share (e.g. it points at another row)",
   },
   messages: {
     inconsistent: {

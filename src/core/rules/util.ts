@@ -16,7 +16,10 @@ export function roleNames(role: Role): { roleJa: string; roleEn: string } {
 
 /** One line, at most max characters ("…" when cut). */
 export function preview(text: string, max = 40): string {
-  const one = text.replace(/\s*[\r\n]+\s*/g, ' / ').replace(/[ \t\u3000]+/g, ' ').trim();
+  const one = text
+    .replace(/\s*[\r\n]+\s*/g, ' / ')
+    .replace(/[ \t\u3000]+/g, ' ')
+    .trim();
   const chars = [...one];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : one;
 }
@@ -29,7 +32,6 @@ export function formatPercent(p: number): string {
 export function columnLetter(col: number): string {
   return colToLetters(col);
 }
-
 
 export interface TextCell {
   row: number;
@@ -70,7 +72,8 @@ export function gridColumns(ctx: RuleContext): number[] {
   const layout = ctx.layout;
   if (!layout) return [];
   const cols: number[] = [];
-  for (let c = Math.max(layout.range.left, ctx.grid.firstCol); c <= Math.min(layout.range.right, ctx.grid.lastCol); c++) cols.push(c);
+  for (let c = Math.max(layout.range.left, ctx.grid.firstCol); c <= Math.min(layout.range.right, ctx.grid.lastCol); c++)
+    cols.push(c);
   return cols;
 }
 

@@ -19,7 +19,7 @@ import {
   type SimStyle,
   type SimWorkbook,
 } from './model';
-import { SimClientResult, SimCollection, SimObject, type SimRequestContext, type Schema } from './proxy';
+import { SimCollection, SimObject, type SimRequestContext, type Schema } from './proxy';
 
 export interface RangeTarget {
   sheet: SimSheet;
@@ -37,7 +37,10 @@ function areaOf(t: RangeTarget): CellRange {
 function checkReadSize(t: RangeTarget, prop: string): void {
   const n = t.areas.reduce((s, a) => s + cellCount(a), 0);
   if (n > LIMITS.readCells)
-    throw new SimError('RangeExceedsLimit', `The cell count in the range has exceeded the maximum supported number (${prop} of ${n} cells).`);
+    throw new SimError(
+      'RangeExceedsLimit',
+      `The cell count in the range has exceeded the maximum supported number (${prop} of ${n} cells).`,
+    );
 }
 
 function grid<V>(t: RangeTarget, prop: string, f: (c: SimCell | undefined) => V): V[][] {
@@ -132,7 +135,9 @@ function write2d(t: RangeTarget, input: unknown, kind: 'values' | 'formulas' | '
       if (kind === 'numberFormat') {
         if (v === null || v === undefined) continue;
         if (typeof v !== 'string') throw invalidArgument('numberFormat');
-        t.sheet.update(r, c, (cell) => withStyle(cell, internStyle({ ...cell.style, numberFormat: v === 'General' ? undefined : v })));
+        t.sheet.update(r, c, (cell) =>
+          withStyle(cell, internStyle({ ...cell.style, numberFormat: v === 'General' ? undefined : v })),
+        );
         continue;
       }
       const old = t.sheet.cell(r, c);
@@ -380,15 +385,20 @@ export class WorksheetApi extends SimObject<SimSheet> {
   }
 
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): RangeApi {
-    return new RangeApi(this.context, `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`, () => {
-      this.context._require('1.7', 'getRangeByIndexes');
-      const s = this._target();
-      if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1)
-        throw invalidArgument('getRangeByIndexes');
-      const area = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
-      if (area.top < 0 || area.left < 0 || area.bottom >= MAX_ROWS || area.right >= MAX_COLS) throw invalidArgument('getRangeByIndexes');
-      return { sheet: s, areas: [area] };
-    });
+    return new RangeApi(
+      this.context,
+      `${this._path}.getRangeByIndexes(${startRow},${startColumn},${rowCount},${columnCount})`,
+      () => {
+        this.context._require('1.7', 'getRangeByIndexes');
+        const s = this._target();
+        if (![startRow, startColumn, rowCount, columnCount].every(Number.isInteger) || rowCount < 1 || columnCount < 1)
+          throw invalidArgument('getRangeByIndexes');
+        const area = { top: startRow, left: startColumn, bottom: startRow + rowCount - 1, right: startColumn + columnCount - 1 };
+        if (area.top < 0 || area.left < 0 || area.bottom >= MAX_ROWS || area.right >= MAX_COLS)
+          throw invalidArgument('getRangeByIndexes');
+        return { sheet: s, areas: [area] };
+      },
+    );
   }
 
   getRanges(address: string): RangeAreasApi {
@@ -556,7 +566,10 @@ export class ChartCollectionApi extends SimCollection<SimSheet, ChartApi> {
     super(ctx, `${ws._path}.charts`, () => ws._target());
   }
   protected _items(s: SimSheet): ChartApi[] {
-    return s.charts.map((c) => new ChartApi(this.context, `${this._path}.getItem(${JSON.stringify(c.id)})`, () => ({ sheet: this._target(), id: c.id })));
+    return s.charts.map(
+      (c) =>
+        new ChartApi(this.context, `${this._path}.getItem(${JSON.stringify(c.id)})`, () => ({ sheet: this._target(), id: c.id })),
+    );
   }
   add(type: string, sourceData: RangeApi, seriesBy = 'Auto'): ChartApi {
     let made: ChartTarget | null = null;
@@ -761,7 +774,12 @@ export class RangeApi extends RangeLike {
   }
 
   getCell(row: number, column: number): RangeApi {
-    return this.derived(`getCell(${row},${column})`, (a) => ({ top: a.top + row, left: a.left + column, bottom: a.top + row, right: a.left + column }));
+    return this.derived(`getCell(${row},${column})`, (a) => ({
+      top: a.top + row,
+      left: a.left + column,
+      bottom: a.top + row,
+      right: a.left + column,
+    }));
   }
   getRow(row: number): RangeApi {
     return this.derived(`getRow(${row})`, (a) => ({ ...a, top: a.top + row, bottom: a.top + row }));
@@ -839,7 +857,8 @@ export class RangeApi extends RangeLike {
       `${this._path}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`,
       () => {
         this.context._require('1.9', 'getSpecialCellsOrNullObject');
-        if (cellType !== 'Formulas') throw new SimError('NotImplemented', `the simulator knows only "Formulas" special cells, not "${cellType}"`);
+        if (cellType !== 'Formulas')
+          throw new SimError('NotImplemented', `the simulator knows only "Formulas" special cells, not "${cellType}"`);
         const t = this._target();
         const a = areaOf(t);
         const u = t.sheet.usedRange(true);
@@ -876,7 +895,9 @@ export class RangeApi extends RangeLike {
       (t) => {
         const a = areaOf(t);
         t.sheet.assertWritable('merging cells');
-        const rows = across ? Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i })) : [a];
+        const rows = across
+          ? Array.from({ length: a.bottom - a.top + 1 }, (_, i) => ({ ...a, top: a.top + i, bottom: a.top + i }))
+          : [a];
         t.sheet.merges = t.sheet.merges.filter((m) => !intersect(m, a));
         for (const m of rows) {
           if (m.top === m.bottom && m.left === m.right) continue;
@@ -929,7 +950,9 @@ export class RangeAreasApi extends RangeLike {
 
 export class RangeCollectionApi extends SimCollection<RangeTarget, RangeApi> {
   protected _items(t: RangeTarget): RangeApi[] {
-    return t.areas.map((a) => new RangeApi(this.context, `${this._path}[${localAddress(a)}]`, () => ({ sheet: t.sheet, areas: [a] })));
+    return t.areas.map(
+      (a) => new RangeApi(this.context, `${this._path}[${localAddress(a)}]`, () => ({ sheet: t.sheet, areas: [a] })),
+    );
   }
   getItemAt(index: number): RangeApi {
     return new RangeApi(this.context, `${this._path}.getItemAt(${index})`, () => {
@@ -980,13 +1003,17 @@ export class RangeFormatApi extends SimObject<RangeTarget> {
     return this._get('horizontalAlignment');
   }
   set horizontalAlignment(v: string) {
-    this._write('horizontalAlignment', v, (t) => restyle(t, 'alignment', (s) => ({ ...s, horizontalAlignment: v === 'General' ? undefined : v })));
+    this._write('horizontalAlignment', v, (t) =>
+      restyle(t, 'alignment', (s) => ({ ...s, horizontalAlignment: v === 'General' ? undefined : v })),
+    );
   }
   get verticalAlignment(): string {
     return this._get('verticalAlignment');
   }
   set verticalAlignment(v: string) {
-    this._write('verticalAlignment', v, (t) => restyle(t, 'alignment', (s) => ({ ...s, verticalAlignment: v === 'Bottom' ? undefined : v })));
+    this._write('verticalAlignment', v, (t) =>
+      restyle(t, 'alignment', (s) => ({ ...s, verticalAlignment: v === 'Bottom' ? undefined : v })),
+    );
   }
   get columnWidth(): number {
     return this._get('columnWidth');
@@ -1019,7 +1046,10 @@ export class RangeFormatApi extends SimObject<RangeTarget> {
                 const cell = t.sheet.cell(r, c);
                 if (!cell || cell.style?.wrapText) continue;
                 for (const line of displayText(cell).split('\n'))
-                  widest = Math.max(widest, [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0));
+                  widest = Math.max(
+                    widest,
+                    [...line].reduce((n, ch) => n + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0),
+                  );
               }
             t.sheet.columnWidths.set(c, Math.min(409, Math.max(12, widest * 6 + 6)));
           }
@@ -1050,7 +1080,9 @@ export class RangeFillApi extends SimObject<RangeTarget> {
 
 export class RangeFontApi extends SimObject<RangeTarget> {
   protected _schema(): Schema<RangeTarget> {
-    const f = (k: keyof NonNullable<SimStyle['font']>, d: unknown) => ({ get: (t: RangeTarget) => uniform(t, (c) => c?.style?.font?.[k] ?? d) });
+    const f = (k: keyof NonNullable<SimStyle['font']>, d: unknown) => ({
+      get: (t: RangeTarget) => uniform(t, (c) => c?.style?.font?.[k] ?? d),
+    });
     return {
       props: {
         bold: f('bold', false),
@@ -1111,7 +1143,16 @@ export class RangeFontApi extends SimObject<RangeTarget> {
 
 // ------------------------------------------------------------------ conditional formats (ExcelApi 1.6)
 
-const CF_TYPES = new Set(['Custom', 'DataBar', 'ColorScale', 'IconSet', 'TopBottom', 'PresetCriteria', 'ContainsText', 'CellValue']);
+const CF_TYPES = new Set([
+  'Custom',
+  'DataBar',
+  'ColorScale',
+  'IconSet',
+  'TopBottom',
+  'PresetCriteria',
+  'ContainsText',
+  'CellValue',
+]);
 
 interface CfTarget {
   sheet: SimSheet;

@@ -66,7 +66,8 @@ export function enter(input: unknown, textFormat: boolean): Entered | 'unchanged
 }
 
 function formula(f: string): Entered {
-  if (f.length > 8192) throw new SimError('FormulaLengthExceedsLimit', 'The bytecode of the applied formula exceeds the maximum length limit.');
+  if (f.length > 8192)
+    throw new SimError('FormulaLengthExceedsLimit', 'The bytecode of the applied formula exceeds the maximum length limit.');
   return { value: evaluate(f), formula: f };
 }
 

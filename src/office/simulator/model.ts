@@ -422,7 +422,10 @@ export class SimWorkbook {
     if (i < 0) return;
     this.sheets.splice(i, 1);
     if (this.activeSheetId === s.id) {
-      const next = this.sheets.slice(i).concat(this.sheets.slice(0, i).reverse()).find((x) => x.visibility === 'Visible');
+      const next = this.sheets
+        .slice(i)
+        .concat(this.sheets.slice(0, i).reverse())
+        .find((x) => x.visibility === 'Visible');
       this.activeSheetId = next?.id ?? this.sheets[0]?.id ?? '';
       this.selection = null;
     }

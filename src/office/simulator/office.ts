@@ -23,7 +23,12 @@ export interface InstallOptions {
   /** Office's display language, e.g. "ja-JP" (default) or "en-US". */
   displayLanguage?: string;
   /** Office.context.officeTheme, for panes that follow the theme. */
-  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; controlBackgroundColor: string; controlForegroundColor: string };
+  officeTheme?: {
+    bodyBackgroundColor: string;
+    bodyForegroundColor: string;
+    controlBackgroundColor: string;
+    controlForegroundColor: string;
+  };
   /** Other requirement sets the host supports, e.g. { SharedRuntime: "1.1" }. */
   requirementSets?: Record<string, string>;
   /** Office.context.platform; default "OfficeOnline". */

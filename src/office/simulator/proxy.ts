@@ -181,7 +181,10 @@ export class SimRequestContext {
     if (sim.cellEditMode)
       throw new SimError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in Edit cell mode.');
     if (record.requestBytes > LIMITS.payloadBytes)
-      throw new SimError('RequestPayloadSizeLimitExceeded', `The request payload size has exceeded the limit (${record.requestBytes} bytes).`);
+      throw new SimError(
+        'RequestPayloadSizeLimitExceeded',
+        `The request payload size has exceeded the limit (${record.requestBytes} bytes).`,
+      );
     const loads: LoadResult[] = [];
     this.running = true;
     try {
@@ -194,7 +197,10 @@ export class SimRequestContext {
     }
     record.responseBytes = loads.length ? utf8Length(JSON.stringify(loads.map((l) => l.json))) : 0;
     if (record.responseBytes > LIMITS.payloadBytes)
-      throw new SimError('ResponsePayloadSizeLimitExceeded', `The response payload size has exceeded the limit (${record.responseBytes} bytes).`);
+      throw new SimError(
+        'ResponsePayloadSizeLimitExceeded',
+        `The response payload size has exceeded the limit (${record.responseBytes} bytes).`,
+      );
     for (const l of loads) l.apply();
     for (const o of fresh) o._settle();
   }

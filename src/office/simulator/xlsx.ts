@@ -15,7 +15,15 @@ import { isExcelError, type CellValue } from '../../core/grid';
 import { activeSheetName, cellToCore, sheetMerges } from '../../xlsx/read';
 import { localAddress, parseAreaList } from './address';
 import { excelSerial } from './input';
-import { SimWorkbook, internStyle, type SimCell, type SimConditionalFormat, type SimFont, type SimSheet, type SimStyle } from './model';
+import {
+  SimWorkbook,
+  internStyle,
+  type SimCell,
+  type SimConditionalFormat,
+  type SimFont,
+  type SimSheet,
+  type SimStyle,
+} from './model';
 
 /** The very hidden sheet that carries what ExcelJS cannot store. */
 export const META_SHEET = '__kpichk_sim__';
@@ -118,7 +126,10 @@ function cfsFromExcelJS(ws: ExcelJS.Worksheet): Omit<SimConditionalFormat, 'id'>
     }
     for (const rule of cf.rules) {
       const style = (rule as { style?: Partial<ExcelJS.Style> }).style;
-      const fill = style?.fill && style.fill.type === 'pattern' ? argbToHex(style.fill.bgColor?.argb ?? style.fill.fgColor?.argb) : undefined;
+      const fill =
+        style?.fill && style.fill.type === 'pattern'
+          ? argbToHex(style.fill.bgColor?.argb ?? style.fill.fgColor?.argb)
+          : undefined;
       const format: SimConditionalFormat['format'] = {};
       if (fill) format.fill = fill;
       const fc = argbToHex(style?.font?.color?.argb);
@@ -207,11 +218,18 @@ const ALIGN_OUT: Record<string, string> = {
   CenterAcrossSelection: 'centerContinuous',
   Distributed: 'distributed',
 };
-const VALIGN_OUT: Record<string, string> = { Top: 'top', Center: 'middle', Bottom: 'bottom', Justify: 'justify', Distributed: 'distributed' };
+const VALIGN_OUT: Record<string, string> = {
+  Top: 'top',
+  Center: 'middle',
+  Bottom: 'bottom',
+  Justify: 'justify',
+  Distributed: 'distributed',
+};
 
 function styleToExcelJS(s: SimStyle): Partial<ExcelJS.Style> {
   const out = JSON.parse(JSON.stringify(s.extra ?? {})) as Partial<ExcelJS.Style>;
-  const kept = out.fill && out.fill.type === 'pattern' && out.fill.pattern === 'solid' ? argbToHex(out.fill.fgColor?.argb) : undefined;
+  const kept =
+    out.fill && out.fill.type === 'pattern' && out.fill.pattern === 'solid' ? argbToHex(out.fill.fgColor?.argb) : undefined;
   if (s.fill && s.fill !== kept) out.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: hexToArgb(s.fill) } };
   else if (s.fill) {
     // the fill as the file had it
@@ -223,7 +241,8 @@ function styleToExcelJS(s: SimStyle): Partial<ExcelJS.Style> {
     if (s.font.color) f.color = { argb: hexToArgb(s.font.color) };
     if (s.font.size) f.size = s.font.size;
     if (s.font.name) f.name = s.font.name;
-    if (s.font.underline) f.underline = s.font.underline === 'Single' ? true : (s.font.underline.toLowerCase() as ExcelJS.Font['underline']);
+    if (s.font.underline)
+      f.underline = s.font.underline === 'Single' ? true : (s.font.underline.toLowerCase() as ExcelJS.Font['underline']);
     out.font = f;
   }
   if (s.numberFormat) out.numFmt = s.numberFormat;
@@ -268,7 +287,9 @@ function sheetToExcelJS(wb: ExcelJS.Workbook, s: SimSheet): Promise<void> {
   const ws = wb.addWorksheet(s.name, {
     state: s.visibility === 'Hidden' ? 'hidden' : s.visibility === 'VeryHidden' ? 'veryHidden' : 'visible',
     ...(s.tabColor ? { properties: { tabColor: { argb: hexToArgb(s.tabColor) } } } : {}),
-    ...(s.freeze.rows || s.freeze.columns ? { views: [{ state: 'frozen' as const, xSplit: s.freeze.columns, ySplit: s.freeze.rows }] } : {}),
+    ...(s.freeze.rows || s.freeze.columns
+      ? { views: [{ state: 'frozen' as const, xSplit: s.freeze.columns, ySplit: s.freeze.rows }] }
+      : {}),
   });
   for (const [c, w] of s.columnWidths) ws.getColumn(colToLetters(c)).width = Math.round((w / POINTS_PER_CHAR) * 100) / 100;
   for (const [r, cells] of s.rowEntries())
@@ -288,7 +309,9 @@ export async function simToExcelJS(sim: SimWorkbook): Promise<ExcelJS.Workbook> 
   const wb = new ExcelJS.Workbook();
   for (const s of sim.sheets) await sheetToExcelJS(wb, s);
   const meta: Meta = {
-    customProperties: Object.fromEntries(sim.sheets.filter((s) => s.customProperties.length).map((s) => [s.name, s.customProperties])),
+    customProperties: Object.fromEntries(
+      sim.sheets.filter((s) => s.customProperties.length).map((s) => [s.name, s.customProperties]),
+    ),
     settings: sim.settings,
   };
   if (Object.keys(meta.customProperties).length || Object.keys(meta.settings).length) {

@@ -1,10 +1,5 @@
 import { Button, makeStyles } from '@fluentui/react-components';
-import {
-  ArrowDownloadRegular,
-  CheckmarkCircleRegular,
-  DataBarVerticalRegular,
-  EraserRegular,
-} from '@fluentui/react-icons';
+import { ArrowDownloadRegular, CheckmarkCircleRegular, DataBarVerticalRegular, EraserRegular } from '@fluentui/react-icons';
 import type { Lang } from '../../core/types';
 import type { Task } from '../App';
 import { p } from '../strings';
@@ -55,20 +50,10 @@ export function Actions({ lang, busy, hasResult, onValidate, onSummary, onClear,
       </div>
       {hasResult ? (
         <div className={styles.row}>
-          <Button
-            size="small"
-            icon={<ArrowDownloadRegular />}
-            disabledFocusable={running}
-            onClick={() => onExport('json')}
-          >
+          <Button size="small" icon={<ArrowDownloadRegular />} disabledFocusable={running} onClick={() => onExport('json')}>
             {p('exportJson', lang)}
           </Button>
-          <Button
-            size="small"
-            icon={<ArrowDownloadRegular />}
-            disabledFocusable={running}
-            onClick={() => onExport('csv')}
-          >
+          <Button size="small" icon={<ArrowDownloadRegular />} disabledFocusable={running} onClick={() => onExport('csv')}>
             {p('exportCsv', lang)}
           </Button>
         </div>

@@ -156,11 +156,7 @@ export function Results({ lang, outcome, onSelect }: Props) {
               ))}
             </ul>
             {rest > 0 ? (
-              <Button
-                appearance="transparent"
-                size="small"
-                onClick={() => setLimits((l) => ({ ...l, [key]: limit + PAGE }))}
-              >
+              <Button appearance="transparent" size="small" onClick={() => setLimits((l) => ({ ...l, [key]: limit + PAGE }))}>
                 {p('more', lang, { n: Math.min(rest, PAGE) })}
               </Button>
             ) : null}

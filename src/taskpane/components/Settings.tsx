@@ -70,7 +70,9 @@ export function Settings({ lang, profile, busy, onSave }: Props) {
   const setColumn = (role: Role, on: boolean) =>
     setDraft((d) => ({
       ...d,
-      requiredColumns: on ? ROLES.filter((r) => r === role || d.requiredColumns.includes(r)) : d.requiredColumns.filter((r) => r !== role),
+      requiredColumns: on
+        ? ROLES.filter((r) => r === role || d.requiredColumns.includes(r))
+        : d.requiredColumns.filter((r) => r !== role),
     }));
   const setRule = (id: string, on: boolean) =>
     setDraft((d) => {

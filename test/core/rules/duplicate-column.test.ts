@@ -4,7 +4,10 @@ import { numericTable, seedTable } from '../../helpers/table';
 
 describe('duplicate-column', () => {
   it.each<[string, SheetData]>([
-    ['the seed layout (取組内容 merged over label and text is one role each)', seedTable([{ label: 'ア' }, { label: 'イ' }]).sheet],
+    [
+      'the seed layout (取組内容 merged over label and text is one role each)',
+      seedTable([{ label: 'ア' }, { label: 'イ' }]).sheet,
+    ],
     ['numeric KPI columns', numericTable([{ kpi_target: 10, kpi_actual: 8, grade: 'B' }]).sheet],
   ])('is quiet on %s', (_name, sheet) => {
     expect(findingsOf('duplicate-column', sheet)).toEqual([]);

@@ -5,7 +5,10 @@ import { seedTable } from '../../helpers/table';
 describe('fiscal-year-mismatch', () => {
   it.each<[string, SheetData]>([
     ['headers all naming 令和6年度', seedTable([{}]).sheet],
-    ['the same year spelt R6年度 and 2024年度', seedTable([{}], { edit: { D1: '実施計画（R6年度）', H1: '実績(2024年度)' } }).sheet],
+    [
+      'the same year spelt R6年度 and 2024年度',
+      seedTable([{}], { edit: { D1: '実施計画（R6年度）', H1: '実績(2024年度)' } }).sheet,
+    ],
     ['another fiscal year throughout', seedTable([{}], { year: '令和7年度' }).sheet],
     ['a year only in the data rows', seedTable([{ results: '令和5年度から継続して実施した。' }]).sheet],
   ])('is quiet on %s', (_name, sheet) => {

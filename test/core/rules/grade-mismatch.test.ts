@@ -3,7 +3,8 @@ import { findingsOf } from '../../helpers/findings';
 import { numericTable, seedTable } from '../../helpers/table';
 import { SEED_ACTUAL, SEED_TARGET } from '../../helpers/seedKpi';
 
-const text = (target: string, actual: string, grade: string) => seedTable([{}, { kpi_target: target, kpi_actual: actual, grade }]).sheet;
+const text = (target: string, actual: string, grade: string) =>
+  seedTable([{}, { kpi_target: target, kpi_actual: actual, grade }]).sheet;
 
 describe('grade-mismatch', () => {
   it.each<[string, SheetData]>([
@@ -48,7 +49,12 @@ describe('grade-mismatch', () => {
         en: 'The grade "A" does not match the achievement rate of 50%; the scale gives C',
       },
     ],
-    ['one third graded C', text('30人', '10人', 'C'), 'G4', { ja: '達成度「C」は達成率 33.3%（実績 10人 ÷ 目標 30人）と合いません。評価基準では D です' }],
+    [
+      'one third graded C',
+      text('30人', '10人', 'C'),
+      'G4',
+      { ja: '達成度「C」は達成率 33.3%（実績 10人 ÷ 目標 30人）と合いません。評価基準では D です' },
+    ],
   ])('reports %s', (_name, sheet, cell, expected) => {
     const f = findingsOf('grade-mismatch', sheet);
     expect(f).toHaveLength(1);

@@ -15,8 +15,18 @@ describe('grade-without-kpi', () => {
   it.each<[string, SheetData, string, string]>([
     ['a grade where the KPI is "-"', seedTable([{}, { kpi_target: '-', kpi_actual: '-', grade: 'A' }]).sheet, 'G4', 'A'],
     ['a grade where the KPI is empty', seedTable([{ kpi_target: null, kpi_actual: null, grade: 'B' }]).sheet, 'G3', 'B'],
-    ['a not-normalised grade where the KPI is "－"', seedTable([{ kpi_target: '－', kpi_actual: '－', grade: 'ｃ' }]).sheet, 'G3', 'C'],
-    ['a grade in a numeric table without a target', numericTable([{ kpi_target: null, kpi_actual: null, grade: 'S' }]).sheet, 'H3', 'S'],
+    [
+      'a not-normalised grade where the KPI is "－"',
+      seedTable([{ kpi_target: '－', kpi_actual: '－', grade: 'ｃ' }]).sheet,
+      'G3',
+      'C',
+    ],
+    [
+      'a grade in a numeric table without a target',
+      numericTable([{ kpi_target: null, kpi_actual: null, grade: 'S' }]).sheet,
+      'H3',
+      'S',
+    ],
   ])('reports %s', (_name, sheet, cell, grade) => {
     const f = findingsOf('grade-without-kpi', sheet);
     expect(f).toHaveLength(1);

@@ -9,19 +9,37 @@ describe('hardcoded-value', () => {
   it.each<[string, SheetData]>([
     ['formulas all the way down', numericTable(base()).sheet],
     ['typed rates in every row', numericTable(base().map((r) => ({ ...r, rate: 0.5 }))).sheet],
-    ['"-" typed for a row without a KPI', numericTable([...base(), { kpi_target: '-', kpi_actual: '-', rate: '-', grade: '-' }]).sheet],
-    ['one formula among typed values (no majority)', numericTable([
-      { ...kpi(10, 8, 'B'), rate: 0.8 },
-      { ...kpi(10, 10, 'A'), rate: 1 },
-      { ...kpi(10, 5, 'C'), rate: fx('=F{r}/E{r}', 0.5) },
-    ]).sheet],
+    [
+      '"-" typed for a row without a KPI',
+      numericTable([...base(), { kpi_target: '-', kpi_actual: '-', rate: '-', grade: '-' }]).sheet,
+    ],
+    [
+      'one formula among typed values (no majority)',
+      numericTable([
+        { ...kpi(10, 8, 'B'), rate: 0.8 },
+        { ...kpi(10, 10, 'A'), rate: 1 },
+        { ...kpi(10, 5, 'C'), rate: fx('=F{r}/E{r}', 0.5) },
+      ]).sheet,
+    ],
   ])('is quiet on %s', (_name, sheet) => {
     expect(findingsOf('hardcoded-value', sheet)).toEqual([]);
   });
 
   it.each<[string, SheetData, string, string, string | null]>([
-    ['a rate typed over the formula', numericTable(base().map((r, i) => (i === 1 ? { ...r, rate: 1 } : r))).sheet, 'G4', '1', '=IFERROR(F4/E4,"-")'],
-    ['a rate typed as text', numericTable(base().map((r, i) => (i === 3 ? { ...r, rate: '20%' } : r))).sheet, 'G6', '20%', '=IFERROR(F6/E6,"-")'],
+    [
+      'a rate typed over the formula',
+      numericTable(base().map((r, i) => (i === 1 ? { ...r, rate: 1 } : r))).sheet,
+      'G4',
+      '1',
+      '=IFERROR(F4/E4,"-")',
+    ],
+    [
+      'a rate typed as text',
+      numericTable(base().map((r, i) => (i === 3 ? { ...r, rate: '20%' } : r))).sheet,
+      'G6',
+      '20%',
+      '=IFERROR(F6/E6,"-")',
+    ],
     [
       'a typed grade among graded formulas that differ',
       numericTable([
@@ -43,7 +61,10 @@ describe('hardcoded-value', () => {
       en: `The other rows of this column hold formulas, but this cell holds the typed value "${value}"`,
     });
     if (expected) {
-      expect(f[0]).toMatchObject({ jaSuggestion: `数式 ${expected} に戻してください`, enSuggestion: `Restore the formula ${expected}` });
+      expect(f[0]).toMatchObject({
+        jaSuggestion: `数式 ${expected} に戻してください`,
+        enSuggestion: `Restore the formula ${expected}`,
+      });
     } else {
       expect(f[0]!.jaSuggestion).toBeUndefined();
     }

@@ -9,7 +9,10 @@ describe('header-not-found', () => {
   it.each<[string, SheetData]>([
     ['a seed-like table', seedTable([{}]).sheet],
     ['a table with numeric KPI columns', numericTable([{ kpi_target: 10, kpi_actual: 8, grade: 'B' }]).sheet],
-    ['a table under title and department rows', seedTable([{}], { titleRows: ['令和6年度 ひきこもり支援の進捗管理表', '高知県子ども・福祉政策部'] }).sheet],
+    [
+      'a table under title and department rows',
+      seedTable([{}], { titleRows: ['令和6年度 ひきこもり支援の進捗管理表', '高知県子ども・福祉政策部'] }).sheet,
+    ],
   ])('is quiet on %s', (_name, s) => {
     expect(findingsOf('header-not-found', s)).toEqual([]);
   });
@@ -17,8 +20,17 @@ describe('header-not-found', () => {
   it.each<[string, SheetData]>([
     ['an empty sheet', sheet([])],
     ['a sheet of prose', sheet([['議事録'], ['出席者：企画課、福祉政策課'], ['次回は5月に開催する。']])],
-    ['a sheet naming only two roles', sheet([['対象者', '備考'], ['高齢者', '']])],
-    ['a header below the first 30 rows', seedTable([{}], { titleRows: Array.from({ length: 30 }, (_, i) => `メモ ${i + 1}`) }).sheet],
+    [
+      'a sheet naming only two roles',
+      sheet([
+        ['対象者', '備考'],
+        ['高齢者', ''],
+      ]),
+    ],
+    [
+      'a header below the first 30 rows',
+      seedTable([{}], { titleRows: Array.from({ length: 30 }, (_, i) => `メモ ${i + 1}`) }).sheet,
+    ],
   ])('reports %s, saying what it looked for', (_name, s) => {
     const f = findingsOf('header-not-found', s);
     expect(f).toHaveLength(1);

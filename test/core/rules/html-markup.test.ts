@@ -14,7 +14,12 @@ describe('html-markup', () => {
   it.each<[string, SheetData, string, string]>([
     [
       'list markup from the PDF extract',
-      seedTable([{ results: '<p>【高知県子ども・福祉政策部】</p> <ul style="list-style-type: none"><li>・居場所づくりへの補助</li><li>・就労体験の実施</li></ul>' }]).sheet,
+      seedTable([
+        {
+          results:
+            '<p>【高知県子ども・福祉政策部】</p> <ul style="list-style-type: none"><li>・居場所づくりへの補助</li><li>・就労体験の実施</li></ul>',
+        },
+      ]).sheet,
       'H3',
       '【高知県子ども・福祉政策部】 / ・居場所づくりへの補助 / ・就労体験の実施',
     ],

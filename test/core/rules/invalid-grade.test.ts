@@ -26,11 +26,41 @@ describe('invalid-grade', () => {
   });
 
   it.each<[string, CellValue, Profile, string, string]>([
-    ['E', 'E', DEFAULT_PROFILE, '達成度「E」は使えません。S, A, B, C, D, - のいずれかを入力してください', 'The grade "E" is not allowed; use one of S, A, B, C, D, -'],
-    ['a word', '良好', DEFAULT_PROFILE, '達成度「良好」は使えません。S, A, B, C, D, - のいずれかを入力してください', 'The grade "良好" is not allowed; use one of S, A, B, C, D, -'],
-    ['a number', 3, DEFAULT_PROFILE, '達成度「3」は使えません。S, A, B, C, D, - のいずれかを入力してください', 'The grade "3" is not allowed; use one of S, A, B, C, D, -'],
-    ['AA', 'AA', DEFAULT_PROFILE, '達成度「AA」は使えません。S, A, B, C, D, - のいずれかを入力してください', 'The grade "AA" is not allowed; use one of S, A, B, C, D, -'],
-    ['a letter on a custom scale', 'A', circles, '達成度「A」は使えません。◎, ○, △, - のいずれかを入力してください', 'The grade "A" is not allowed; use one of ◎, ○, △, -'],
+    [
+      'E',
+      'E',
+      DEFAULT_PROFILE,
+      '達成度「E」は使えません。S, A, B, C, D, - のいずれかを入力してください',
+      'The grade "E" is not allowed; use one of S, A, B, C, D, -',
+    ],
+    [
+      'a word',
+      '良好',
+      DEFAULT_PROFILE,
+      '達成度「良好」は使えません。S, A, B, C, D, - のいずれかを入力してください',
+      'The grade "良好" is not allowed; use one of S, A, B, C, D, -',
+    ],
+    [
+      'a number',
+      3,
+      DEFAULT_PROFILE,
+      '達成度「3」は使えません。S, A, B, C, D, - のいずれかを入力してください',
+      'The grade "3" is not allowed; use one of S, A, B, C, D, -',
+    ],
+    [
+      'AA',
+      'AA',
+      DEFAULT_PROFILE,
+      '達成度「AA」は使えません。S, A, B, C, D, - のいずれかを入力してください',
+      'The grade "AA" is not allowed; use one of S, A, B, C, D, -',
+    ],
+    [
+      'a letter on a custom scale',
+      'A',
+      circles,
+      '達成度「A」は使えません。◎, ○, △, - のいずれかを入力してください',
+      'The grade "A" is not allowed; use one of ◎, ○, △, -',
+    ],
   ])('rejects %s, listing the allowed grades', (_name, grade, profile, ja, en) => {
     const f = findingsOf('invalid-grade', seedTable([{}, { ...kpi, grade }]).sheet, profile);
     expect(f).toHaveLength(1);

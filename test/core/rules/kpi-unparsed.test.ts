@@ -7,7 +7,10 @@ describe('kpi-unparsed', () => {
   it.each<[string, SheetData]>([
     ['the seed row', seedTable([{ kpi_target: SEED_TARGET, kpi_actual: SEED_ACTUAL, grade: 'D' }]).sheet],
     ['no KPI', seedTable([{ kpi_target: '-', kpi_actual: '-', grade: '-' }]).sheet],
-    ['a target without an actual yet (missing-actual says so)', seedTable([{ kpi_target: '10人', kpi_actual: null, grade: null }]).sheet],
+    [
+      'a target without an actual yet (missing-actual says so)',
+      seedTable([{ kpi_target: '10人', kpi_actual: null, grade: null }]).sheet,
+    ],
     ['numbers', numericTable([{ kpi_target: 10, kpi_actual: 3, grade: 'D' }]).sheet],
   ])('is quiet on %s', (_name, sheet) => {
     expect(findingsOf('kpi-unparsed', sheet)).toEqual([]);

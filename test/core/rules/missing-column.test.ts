@@ -9,8 +9,16 @@ describe('missing-column', () => {
   it.each<[string, SheetData, Profile]>([
     ['the seed layout', seedTable(rows).sheet, DEFAULT_PROFILE],
     ['numeric KPI columns', numericTable([{ kpi_target: 10, kpi_actual: 8, grade: 'B' }]).sheet, DEFAULT_PROFILE],
-    ['other spellings (全角, R6年度, spaces)', seedTable(rows, { edit: { D1: '実施計画（Ｒ６年度）', J1: '実施機関 及び\n関係機関' } }).sheet, DEFAULT_PROFILE],
-    ['a profile that requires fewer columns', seedTable(rows, { edit: { D1: '日程' } }).sheet, { ...DEFAULT_PROFILE, requiredColumns: ['initiative', 'grade'] }],
+    [
+      'other spellings (全角, R6年度, spaces)',
+      seedTable(rows, { edit: { D1: '実施計画（Ｒ６年度）', J1: '実施機関 及び\n関係機関' } }).sheet,
+      DEFAULT_PROFILE,
+    ],
+    [
+      'a profile that requires fewer columns',
+      seedTable(rows, { edit: { D1: '日程' } }).sheet,
+      { ...DEFAULT_PROFILE, requiredColumns: ['initiative', 'grade'] },
+    ],
   ])('is quiet on %s', (_name, sheet, profile) => {
     expect(findingsOf('missing-column', sheet, profile)).toEqual([]);
   });
@@ -50,7 +58,12 @@ describe('missing-column', () => {
       'a column the profile requires (達成率)',
       seedTable(rows).sheet,
       { ...DEFAULT_PROFILE, requiredColumns: [...DEFAULT_PROFILE.requiredColumns, 'rate'] },
-      { cell: null, role: 'rate', ja: '必須の列「達成率」が見つかりません', en: 'The required column "Achievement rate" was not found' },
+      {
+        cell: null,
+        role: 'rate',
+        ja: '必須の列「達成率」が見つかりません',
+        en: 'The required column "Achievement rate" was not found',
+      },
     ],
   ])('reports %s', (_name, sheet, profile, expected) => {
     const f = findingsOf('missing-column', sheet, profile);

@@ -30,7 +30,13 @@ describe('placeholder-text', () => {
     ['a bracketed 未定 in a sentence', issues('研修会を開催する（日程【未定】）。'), 'I4', '未定'],
     ['要確認 anywhere', issues('参加者数は要確認'), 'I4', '要確認'],
     ['後日記入', seedTable([{ remarks: '後日記入' }]).sheet, 'K3', '後日記入'],
-    ['a word from the profile', issues('★記入してください★'), 'I4', '★記入してください★', { ...DEFAULT_PROFILE, placeholders: ['★記入してください★'] }],
+    [
+      'a word from the profile',
+      issues('★記入してください★'),
+      'I4',
+      '★記入してください★',
+      { ...DEFAULT_PROFILE, placeholders: ['★記入してください★'] },
+    ],
   ])('reports %s', (_name, sheet, cell, token, profile = DEFAULT_PROFILE) => {
     const f = findingsOf('placeholder-text', sheet, profile);
     expect(f).toHaveLength(1);

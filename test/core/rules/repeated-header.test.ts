@@ -3,7 +3,19 @@ import type { SheetData } from '../../../src/core/grid';
 import { findingsOf } from '../../helpers/findings';
 import { seedTable, type RowSpec } from '../../helpers/table';
 
-const HEADER_1 = ['対象者', '取組内容', null, '実施計画(令和6年度)', 'KPI', null, null, '実績(令和6年度)', '令和6年度の取組を踏まえた課題と今後の方向性', '実施機関及び関係機関', '備考'];
+const HEADER_1 = [
+  '対象者',
+  '取組内容',
+  null,
+  '実施計画(令和6年度)',
+  'KPI',
+  null,
+  null,
+  '実績(令和6年度)',
+  '令和6年度の取組を踏まえた課題と今後の方向性',
+  '実施機関及び関係機関',
+  '備考',
+];
 const HEADER_2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
 
 describe('repeated-header', () => {
