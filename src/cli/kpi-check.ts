@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import '../xlsx/fast-merges';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type * as ExcelJS from 'exceljs';

@@ -227,3 +227,36 @@ function rowBlocks(rs: number[], col: number): CellRange[] {
   }
   return out;
 }
+
+// ------------------------------------------------------------------ the sheet's name
+
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/** A sheet name within Excel's rules: no []:*?/\, no apostrophe at either end, at most 31 characters. */
+export function safeSheetName(s: string): string {
+  let n = s.replace(FORBIDDEN, '_').replace(/^'+|'+$/g, '');
+  n = [...n].slice(0, 31).join('');
+  return n.replace(/'+$/, '') || '_';
+}
+
+/** `base (n)` within 31 characters. */
+function numbered(base: string, n: number): string {
+  const suffix = ` (${n})`;
+  return safeSheetName([...base].slice(0, 31 - suffix.length).join('') + suffix);
+}
+
+/**
+ * The summary's name: 集計 for the first summary in a workbook, 集計_<sheet> when a summary of another
+ * sheet is already there or 集計 is a user's sheet, with " (2)", " (3)"… when that is taken too.
+ */
+export function pickSummaryName(source: string, taken: string[], otherSummaries: number): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const candidates = otherSummaries === 0 ? [SUMMARY_SHEET_NAME] : [];
+  candidates.push(safeSheetName(`${SUMMARY_SHEET_NAME}_${source}`));
+  for (const c of candidates) if (!used.has(c.toLowerCase())) return c;
+  const base = candidates[candidates.length - 1]!;
+  for (let i = 2; ; i++) {
+    const c = numbered(base, i);
+    if (!used.has(c.toLowerCase())) return c;
+  }
+}

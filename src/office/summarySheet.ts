@@ -11,14 +11,13 @@
  */
 import { colToLetters, rangeToA1, type CellRange } from '../core/a1';
 import type { CheckResult } from '../core/engine';
-import { MAX_CELL_TEXT, SUMMARY_SHEET_NAME, linkLocation, planSummary } from '../core/summarySheet';
+import { MAX_CELL_TEXT, linkLocation, pickSummaryName, planSummary } from '../core/summarySheet';
 import type { PlanCell, PlanStyle, SummaryPlan } from '../core/summarySheet';
 import type { Lang } from '../core/types';
 import type { Caps } from './caps';
 import { fault } from './faults';
 import { chunkAddresses } from './highlights';
 
-export const SUMMARY_NAME = SUMMARY_SHEET_NAME;
 /** Worksheet custom property (ExcelApi 1.12) that marks a summary sheet as ours; its value is the source sheet. */
 export const SUMMARY_PROPERTY = 'KpiCheckSummaryOf';
 /** Document setting listing our summary sheets where custom properties are not available. */
@@ -35,37 +34,6 @@ export interface SummaryRecord {
 }
 
 // ------------------------------------------------------------------ names
-
-const FORBIDDEN = /[[\]:*?/\\]/g;
-
-/** A sheet name within Excel's rules: no []:*?/\, no apostrophe at either end, at most 31 characters. */
-export function safeSheetName(s: string): string {
-  let n = s.replace(FORBIDDEN, '_').replace(/^'+|'+$/g, '');
-  n = [...n].slice(0, 31).join('');
-  return n.replace(/'+$/, '') || '_';
-}
-
-/** `base (n)` within 31 characters. */
-function numbered(base: string, n: number): string {
-  const suffix = ` (${n})`;
-  return safeSheetName([...base].slice(0, 31 - suffix.length).join('') + suffix);
-}
-
-/**
- * The summary's name: 集計 for the first summary in a workbook, 集計_<sheet> when a summary of another
- * sheet is already there or 集計 is a user's sheet, with " (2)", " (3)"… when that is taken too.
- */
-export function pickSummaryName(source: string, taken: string[], otherSummaries: number): string {
-  const used = new Set(taken.map((n) => n.toLowerCase()));
-  const candidates = otherSummaries === 0 ? [SUMMARY_NAME] : [];
-  candidates.push(safeSheetName(`${SUMMARY_NAME}_${source}`));
-  for (const c of candidates) if (!used.has(c.toLowerCase())) return c;
-  const base = candidates[candidates.length - 1]!;
-  for (let i = 2; ; i++) {
-    const c = numbered(base, i);
-    if (!used.has(c.toLowerCase())) return c;
-  }
-}
 
 // ------------------------------------------------------------------ cells
 

@@ -1,13 +1,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
+import './fast-merges';
 import './internal-links';
 import type { CheckResult } from '../core/engine';
 import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 import { fiscalYearLabel, gradeLabel, roleLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
 import { findingCell, isReadable, type FileResult } from '../core/report';
-import { MAX_CELL_TEXT, SUMMARY_SHEET_NAME, linkLocation, planSummary } from '../core/summarySheet';
+import { MAX_CELL_TEXT, linkLocation, pickSummaryName, planSummary } from '../core/summarySheet';
 import type { PlanCell, PlanStyle } from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
 
@@ -17,7 +18,6 @@ export const HIGHLIGHT_FILL = Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, 
   string
 >;
 
-export { SUMMARY_SHEET_NAME };
 
 export class OutputExistsError extends Error {
   constructor(readonly path: string) {
@@ -43,16 +43,6 @@ export interface WriteOptions {
 export interface WriteCheckedOptions extends WriteOptions {
   /** The input workbook as already loaded (in full, unmodified) from inputPath, to save reading it again. */
   workbook?: ExcelJS.Workbook;
-}
-
-/** 集計, or 集計 (2), 集計 (3) … when a sheet of that name exists (Excel compares names case-insensitively). */
-export function pickSheetName(existing: string[], base = SUMMARY_SHEET_NAME): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let i = 2; ; i++) {
-    const name = `${base} (${i})`;
-    if (!taken.has(name.toLowerCase())) return name;
-  }
 }
 
 function sameFile(a: string, b: string): boolean {
@@ -182,7 +172,7 @@ export function addSummarySheet(
   now = new Date(),
 ): string {
   const plan = planSummary(result, lang, { now, sourceFile, bars: true });
-  const name = pickSheetName(wb.worksheets.map((w) => w.name));
+  const name = pickSummaryName(result.sheet, wb.worksheets.map((w) => w.name), 0);
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }],
     properties: { tabColor: { argb: argb(plan.tabColor) } },

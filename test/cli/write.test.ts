@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { checkSheet } from '../../src/core/engine';
 import { loadWorkbook, sheetToData } from '../../src/xlsx/read';
 import { highlightKind } from '../../src/core/highlight';
-import { HIGHLIGHT_FILL, pickSheetName, SameFileError, writeChecked } from '../../src/xlsx/write';
+import { HIGHLIGHT_FILL, SameFileError, writeChecked } from '../../src/xlsx/write';
 import {
   assertBuilt,
   fillOf,
@@ -165,16 +165,16 @@ describe('--write', () => {
     expect(b.views).toEqual(a.views);
   });
 
-  it("keeps the user's own 集計 sheet and names ours 集計 (2)", () => {
+  it("keeps the user's own 集計 sheet and names ours 集計_<sheet>, as the add-in does", () => {
     const own = sheet(checked, '集計');
     expect(own.getCell('A1').value).toBe('利用者が作った集計');
     expect(own.getCell('B2').formula).toBe('COUNTA(進捗管理表!C:C)');
     expect(own.rowCount).toBe(2);
-    expect(checked.worksheets.map((w) => w.name)).toEqual([SHEET, '集計', '集計 (2)']);
+    expect(checked.worksheets.map((w) => w.name)).toEqual([SHEET, '集計', `集計_${SHEET}`]);
   });
 
   it('the summary sheet shows the verdict, the counts and the grade distribution', () => {
-    const ws = sheet(checked, '集計 (2)');
+    const ws = sheet(checked, `集計_${SHEET}`);
     expect(String(ws.getCell('A1').value)).toContain(SHEET);
     expect(String(ws.getCell('A1').value)).toContain('令和6年度');
     expect(String(ws.getCell('B2').value)).toContain('提出前に修正が必要です');
@@ -196,7 +196,7 @@ describe('--write', () => {
   });
 
   it('links each finding to its cell and lists it with its message', () => {
-    const ws = sheet(checked, '集計 (2)');
+    const ws = sheet(checked, `集計_${SHEET}`);
     const rows = rowsOf(ws);
     const header = rows.find((r) => r.values[0] === 'セル')!;
     const list = rows.filter((r) => r.row > header.row);
@@ -224,7 +224,7 @@ describe('--write', () => {
   });
 
   it('text starting with = + @ copied into the summary stays text, never a formula', async () => {
-    const ws = sheet(checked, '集計 (2)');
+    const ws = sheet(checked, `集計_${SHEET}`);
     const texts: string[] = [];
     ws.eachRow((row) =>
       row.eachCell((c) => {
@@ -336,12 +336,6 @@ describe('--summary', () => {
 });
 
 describe('write.ts helpers', () => {
-  it('pickSheetName avoids names in use, ignoring case as Excel does', () => {
-    expect(pickSheetName(['進捗管理表'])).toBe('集計');
-    expect(pickSheetName(['集計', '集計 (2)'])).toBe('集計 (3)');
-    expect(pickSheetName(['Summary'], 'summary')).toBe('summary (2)');
-  });
-
   it('highlightKind: a missing grade outranks every severity', () => {
     const f = (ruleId: string, severity: 'error' | 'warning' | 'info') => ({
       ruleId,

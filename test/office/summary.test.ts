@@ -1,7 +1,8 @@
 /** The 集計 sheet written through Office.js. */
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { createExcelHost } from '../../src/office/excelHost';
-import { SUMMARY_PROPERTY, SUMMARY_SETTING, pickSummaryName, safeSheetName } from '../../src/office/summarySheet';
+import { pickSummaryName, safeSheetName } from '../../src/core/summarySheet';
+import { SUMMARY_PROPERTY, SUMMARY_SETTING } from '../../src/office/summarySheet';
 import type { SheetSnapshot, SimWorkbook } from '../../src/office/simulator';
 import { install, loadSeed, uninstall } from './helpers';
 
