@@ -6,21 +6,7 @@ import { localizeFinding } from '../../src/core/messages';
 import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
 import { RULES_BY_ID } from '../../src/core/rules';
 import { SEED_ACTUAL, SEED_TARGET } from '../helpers/seedKpi';
-
-const HEADER_1 = [
-  '対象者',
-  '取組内容',
-  null,
-  '実施計画(令和6年度)',
-  'KPI',
-  null,
-  null,
-  '実績(令和6年度)',
-  '令和6年度の取組を踏まえた課題と今後の方向性',
-  '実施機関及び関係機関',
-  '備考',
-];
-const HEADER_2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
+import { SAMPLE_HEADER_ROW_1, SAMPLE_HEADER_ROW_2 } from '../helpers/layouts';
 
 const WORDS = [
   '対象者',
@@ -136,7 +122,7 @@ const sheet: fc.Arbitrary<SheetData> = fc
       .map(({ values, formulas, merges, headerAt }) => {
         if (header !== 'none') {
           const at = header === 'seed' ? 0 : Math.min(headerAt, values.length);
-          values.splice(at, 0, [...HEADER_1], [...HEADER_2]);
+          values.splice(at, 0, [...SAMPLE_HEADER_ROW_1], [...SAMPLE_HEADER_ROW_2]);
           formulas.splice(at, 0, [], []);
           if (header === 'seed')
             merges.push(

@@ -2,21 +2,7 @@ import { checkSheet } from '../../../src/core/engine';
 import type { SheetData } from '../../../src/core/grid';
 import { findingsOf } from '../../helpers/findings';
 import { seedTable, type RowSpec } from '../../helpers/table';
-
-const HEADER_1 = [
-  '対象者',
-  '取組内容',
-  null,
-  '実施計画(令和6年度)',
-  'KPI',
-  null,
-  null,
-  '実績(令和6年度)',
-  '令和6年度の取組を踏まえた課題と今後の方向性',
-  '実施機関及び関係機関',
-  '備考',
-];
-const HEADER_2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
+import { SAMPLE_HEADER_ROW_1, SAMPLE_HEADER_ROW_2 } from '../../helpers/layouts';
 
 describe('repeated-header', () => {
   it.each<[string, SheetData]>([
@@ -26,7 +12,13 @@ describe('repeated-header', () => {
     expect(findingsOf('repeated-header', sheet)).toEqual([]);
   });
 
-  const twoPages: RowSpec[] = [{ label: 'ア' }, { label: 'イ' }, { raw: HEADER_1 }, { raw: HEADER_2 }, { label: 'ウ' }];
+  const twoPages: RowSpec[] = [
+    { label: 'ア' },
+    { label: 'イ' },
+    { raw: SAMPLE_HEADER_ROW_1 },
+    { raw: SAMPLE_HEADER_ROW_2 },
+    { label: 'ウ' },
+  ];
   it.each<[string, SheetData, object[]]>([
     [
       'both header rows of a second printed page',
@@ -40,7 +32,7 @@ describe('repeated-header', () => {
         { cell: 'E6', ja: '表の途中で見出し行が繰り返されています（6 行目）。この行はデータとして扱わずに読み飛ばしました' },
       ],
     ],
-    ['a single repeated header row', seedTable([{}, { raw: HEADER_1 }, {}]).sheet, [{ cell: 'A4' }]],
+    ['a single repeated header row', seedTable([{}, { raw: SAMPLE_HEADER_ROW_1 }, {}]).sheet, [{ cell: 'A4' }]],
   ])('reports %s', (_name, sheet, expected) => {
     const f = findingsOf('repeated-header', sheet);
     expect(f).toHaveLength(expected.length);
