@@ -1,5 +1,6 @@
 import { colToLetters, quoteSheetName, rangeToA1, toA1 } from './a1';
 import type { CheckResult } from './engine';
+import { highlightKind, type HighlightKind } from './highlight';
 import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from './i18n';
 import { localizeFinding } from './messages';
 import { ALL_RULES } from './rules';
@@ -343,6 +344,33 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/** One line of the findings list that the CSV export and the consolidated workbook share. */
+export interface FindingLine {
+  /** file, sheet, cell (or column), severity, rule, message, suggestion. */
+  cells: string[];
+  kind: HighlightKind;
+}
+
+/** Every finding of every file as a line (an unreadable file is one error line), with the header. */
+export function findingLines(results: FileResult[], lang: Lang): { header: string[]; lines: FindingLine[] } {
+  const header = (['file', 'sheet', 'cell', 'severity', 'rule', 'message', 'suggestion'] as const).map((k) => t(k, lang));
+  const lines: FindingLine[] = [];
+  for (const r of results) {
+    if (!isReadable(r)) {
+      const cells = [r.file, r.sheet ?? '', '', severityLabel('error', lang), '', `${t('unreadable', lang)}: ${r.error}`, ''];
+      lines.push({ cells, kind: 'error' });
+      continue;
+    }
+    for (const f of r.result.findings) {
+      const { message, suggestion } = localizeFinding(f, lang);
+      const where = findingCell(f) ?? (f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '');
+      const cells = [r.file, r.sheet, where, severityLabel(f.severity, lang), f.ruleId, message, suggestion ?? ''];
+      lines.push({ cells, kind: highlightKind([f]) });
+    }
+  }
+  return { header, lines };
+}
+
 /** Findings as CSV (CRLF line ends): file, sheet, cell, severity, rule, message, suggestion. */
 export function toCsv(input: CheckResult | FileResult | FileResult[], lang: Lang, opts: CsvOptions = {}): string {
   const results: FileResult[] = Array.isArray(input)
@@ -350,28 +378,8 @@ export function toCsv(input: CheckResult | FileResult | FileResult[], lang: Lang
     : 'summary' in input
       ? [{ file: opts.file ?? '', sheet: input.sheet, result: input }]
       : [input];
-  const rows: string[][] = [
-    [
-      t('file', lang),
-      t('sheet', lang),
-      t('cell', lang),
-      t('severity', lang),
-      t('rule', lang),
-      t('message', lang),
-      t('suggestion', lang),
-    ],
-  ];
-  for (const r of results) {
-    if (!isReadable(r)) {
-      rows.push([r.file, r.sheet ?? '', '', severityLabel('error', lang), '', `${t('unreadable', lang)}: ${r.error}`, '']);
-      continue;
-    }
-    for (const f of r.result.findings) {
-      const { message, suggestion } = localizeFinding(f, lang);
-      const where = findingCell(f) ?? (f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '');
-      rows.push([r.file, r.sheet, where, severityLabel(f.severity, lang), f.ruleId, message, suggestion ?? '']);
-    }
-  }
+  const { header, lines } = findingLines(results, lang);
+  const rows = [header, ...lines.map((l) => l.cells)];
   const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
   return (opts.bom ?? true) ? '\uFEFF' + body : body;
 }

@@ -5,9 +5,9 @@ import './fast-merges';
 import './internal-links';
 import type { CheckResult } from '../core/engine';
 import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
-import { fiscalYearLabel, gradeLabel, roleLabel, severityLabel, t } from '../core/i18n';
+import { fiscalYearLabel, gradeLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
-import { findingCell, isReadable, type FileResult } from '../core/report';
+import { findingCell, findingLines, isReadable, type FileResult } from '../core/report';
 import { MAX_CELL_TEXT, linkLocation, pickSummaryName, planSummary } from '../core/summarySheet';
 import type { PlanCell, PlanStyle } from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
@@ -17,7 +17,6 @@ export const HIGHLIGHT_FILL = Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, 
   HighlightKind,
   string
 >;
-
 
 export class OutputExistsError extends Error {
   constructor(readonly path: string) {
@@ -172,7 +171,11 @@ export function addSummarySheet(
   now = new Date(),
 ): string {
   const plan = planSummary(result, lang, { now, sourceFile, bars: true });
-  const name = pickSummaryName(result.sheet, wb.worksheets.map((w) => w.name), 0);
+  const name = pickSummaryName(
+    result.sheet,
+    wb.worksheets.map((w) => w.name),
+    0,
+  );
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', ySplit: plan.freezeRows, xSplit: 0 }],
     properties: { tabColor: { argb: argb(plan.tabColor) } },
@@ -291,37 +294,10 @@ export async function writeConsolidated(
 
   const list = wb.addWorksheet(t('findingsSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const lw = new SheetWriter(list);
-  lw.header([
-    t('file', lang),
-    t('sheet', lang),
-    t('cell', lang),
-    t('severity', lang),
-    t('rule', lang),
-    t('message', lang),
-    t('suggestion', lang),
-  ]);
+  const { header, lines } = findingLines(results, lang);
+  lw.header(header);
   [36, 20, 10, 10, 22, 60, 48].forEach((wd, i) => (list.getColumn(i + 1).width = wd));
-  for (const r of results) {
-    if (!isReadable(r)) {
-      const row = lw.line([
-        r.file,
-        r.sheet ?? '',
-        '',
-        severityLabel('error', lang),
-        '',
-        `${t('unreadable', lang)}: ${r.error}`,
-        '',
-      ]);
-      list.getCell(row, 4).fill = solid(HIGHLIGHT_FILL.error);
-      continue;
-    }
-    for (const f of r.result.findings) {
-      const { message, suggestion } = localizeFinding(f, lang);
-      const where = findingCell(f) ?? (f.role ? `${t('column', lang)}: ${roleLabel(f.role, lang)}` : '');
-      const row = lw.line([r.file, r.sheet, where, severityLabel(f.severity, lang), f.ruleId, message, suggestion ?? '']);
-      list.getCell(row, 4).fill = solid(HIGHLIGHT_FILL[highlightKind([f])]);
-    }
-  }
+  for (const l of lines) list.getCell(lw.line(l.cells), 4).fill = solid(HIGHLIGHT_FILL[l.kind]);
   list.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, lw.row - 1), column: 7 } };
 
   await save(wb, outPath, opts);
