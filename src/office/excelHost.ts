@@ -70,13 +70,22 @@ export function createExcelHost(): ExcelHost {
           const result = checkSheet(read.data, profile);
           const stale = ours(scan).length;
           const cells = result.findings.some((f) => f.row !== null && f.col !== null);
-          if (read.protected) {
-            if (stale || cells) throw fault('protected', 'protected', { sheet: name });
-            return { result, highlighted: 0 };
-          }
+          const notPainted = (): ValidateOutcome => ({
+            result,
+            highlighted: 0,
+            notPainted: fault('protected', 'protectedNotPainted', { sheet: name }),
+          });
+          if (read.protected) return stale || cells ? notPainted() : { result, highlighted: 0 };
           queueClear(scan);
           const highlighted = queuePaint(ws, result.findings, caps);
-          if (stale || highlighted) await ctx.sync();
+          if (!stale && !highlighted) return { result, highlighted };
+          try {
+            await ctx.sync();
+          } catch (e) {
+            // Protected between reading and painting: Excel refused the whole request, nothing was written.
+            if (toHostError(e, name).code === 'protected') return notPainted();
+            throw e;
+          }
           return { result, highlighted };
         },
         () => name,

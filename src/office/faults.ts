@@ -10,6 +10,10 @@ const FAULTS = {
     ja: 'シート「{sheet}」は保護されているため、何も書き込んでいません。[校閲] タブの [シート保護の解除] で保護を外してから、もう一度実行してください。',
     en: 'The sheet "{sheet}" is protected, so nothing was written. Unprotect it (Review > Unprotect Sheet) and try again.',
   },
+  protectedNotPainted: {
+    ja: 'シート「{sheet}」は保護されているため、セルに色を付けていません（シートは変更していません）。指摘は下の一覧で確認できます。色を付けるには [校閲] タブの [シート保護の解除] で保護を外してから、もう一度 [検証] してください。',
+    en: 'The sheet "{sheet}" is protected, so no cells were highlighted (the sheet is unchanged). The findings are listed below. To highlight them, unprotect the sheet (Review > Unprotect Sheet) and run Validate again.',
+  },
   workbookProtected: {
     ja: 'ブックの構成が保護されているため、シートを追加・削除できません。[校閲] タブの [ブックの保護] を解除してから、もう一度実行してください。',
     en: 'The workbook structure is protected, so sheets cannot be added or removed. Turn off Review > Protect Workbook and try again.',

@@ -18,6 +18,8 @@ export interface ValidateOutcome {
   result: CheckResult;
   /** Number of cells painted. */
   highlighted: number;
+  /** Why the findings could not be painted (a protected sheet): the result stands, nothing was written. */
+  notPainted?: HostError;
 }
 
 export interface SheetInfo {

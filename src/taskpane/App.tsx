@@ -74,6 +74,8 @@ export function App({ host, env }: AppProps) {
   const [busy, setBusy] = useState<Task | null>(null);
   const [error, setError] = useState<Localized | null>(null);
   const [notice, setNotice] = useState<Localized | null>(null);
+  /** What the last validation could not do (highlights on a protected sheet); stays until the next one. */
+  const [warning, setWarning] = useState<Localized | null>(null);
   const busyRef = useRef(false);
   const started = useRef(false);
 
@@ -109,6 +111,7 @@ export function App({ host, env }: AppProps) {
       setOutcome(o);
       setSheet((prev) => (prev && prev.name === o.result.sheet ? prev : { name: o.result.sheet }));
       setNotice(o.highlighted > 0 ? both('highlighted', { n: o.highlighted }) : null);
+      setWarning(o.notPainted ? { ja: o.notPainted.ja, en: o.notPainted.en } : null);
       return o;
     },
     [host],
@@ -258,6 +261,11 @@ export function App({ host, env }: AppProps) {
                   </MessageBar>
                 ) : null}
               </div>
+              {warning ? (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>{warning[lang]}</MessageBarBody>
+                </MessageBar>
+              ) : null}
               {outcome ? <Results lang={lang} outcome={outcome} onSelect={onSelect} /> : null}
             </>
           ) : (

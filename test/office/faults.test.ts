@@ -25,13 +25,24 @@ function expectHostError(e: unknown, code: HostError['code'], ...words: string[]
 }
 
 describe('Validate', () => {
-  test('on a protected sheet: a message saying how to unprotect it, nothing written', async () => {
+  test('on a protected sheet: the findings, a message saying how to unprotect it, nothing written', async () => {
     const sim = await draft();
     sim.activeSheet.protected = true;
     const before = sim.snapshot();
-    const e = await rejection(createExcelHost().validate(DEFAULT_PROFILE));
-    expectHostError(e, 'protected', '進捗管理表', 'シート保護の解除', 'Unprotect');
+    const out = await createExcelHost().validate(DEFAULT_PROFILE);
+    expect(out.result.findings.some((f) => f.ruleId === 'missing-grade')).toBe(true);
+    expect(out.highlighted).toBe(0);
+    expectHostError(out.notPainted, 'protected', '進捗管理表', 'シート保護の解除', 'Unprotect');
     expect(sim.snapshot()).toEqual(before);
+  });
+
+  test('a protected sheet with nothing to paint: no message at all', async () => {
+    const sim = await loadSeed('sample.xlsx');
+    install(sim);
+    sim.activeSheet.protected = true;
+    const out = await createExcelHost().validate(DEFAULT_PROFILE);
+    expect(out.result.summary.ready).toBe(true);
+    expect(out.notPainted).toBeUndefined();
   });
 
   test('the sheet protected between reading and writing: nothing written', async () => {
@@ -43,7 +54,9 @@ describe('Validate', () => {
     sim.beforeSync = (n) => {
       if (n === 2) sim.activeSheet.protected = true;
     };
-    expectHostError(await rejection(host.validate(DEFAULT_PROFILE)), 'protected');
+    const out = await host.validate(DEFAULT_PROFILE);
+    expectHostError(out.notPainted, 'protected');
+    expect(out.result.findings.length).toBeGreaterThan(0);
     expect(sim.snapshot()).toEqual({ ...before, sheets: before.sheets.map((s) => ({ ...s, protected: true })) });
   });
 
