@@ -210,3 +210,23 @@ it("every control has an accessible name (from Chromium's accessibility tree)", 
     await w.close();
   }
 });
+
+it('on a protected sheet Validate lists the findings, paints nothing and says how to unprotect it', async () => {
+  const w = await openPreview(s);
+  const { page } = w;
+  try {
+    await page.evaluate(() => {
+      (
+        window as unknown as { kpiPreview: { sim: { activeSheet: { protected: boolean } } } }
+      ).kpiPreview.sim.activeSheet.protected = true;
+    });
+    await validateButton(page).click();
+    await findingButton(page, missingCell).waitFor();
+    const warning = pane(page).getByText('シート保護の解除', { exact: false });
+    await warning.waitFor();
+    expect(await page.locator('#sheet td[data-highlight]').count()).toBe(0);
+    await shot(page, '15-protected-sheet');
+  } finally {
+    await w.close();
+  }
+});
