@@ -37,8 +37,8 @@ const PANE = {
   },
   readyBody: { ja: 'エラーはありません。このまま提出できます。', en: 'There are no errors. The file can be submitted as it is.' },
   notReadyBody: {
-    ja: 'エラー {n} 件を直してから提出してください。色の付いたセルが対象です。',
-    en: 'Fix {n} error{s} before submitting. The highlighted cells show where.',
+    ja: 'エラー {n} 件を直してから提出してください。下の指摘を押すと、そのセルを選択します。',
+    en: 'Fix {n} error{s} before submitting. Click a finding below to select its cell.',
   },
   highlighted: { ja: '{n} 個のセルに色を付けました。', en: 'Highlighted {n} cell{s}.' },
   cleared: { ja: 'ハイライトを消しました（{n} シート）。', en: 'Cleared the highlights ({n} sheet{s}).' },
