@@ -24,6 +24,8 @@ export async function insertSummary(event: Office.AddinCommands.Event): Promise<
   }
 }
 
+// Hosts before Office.actions call the function by its global name; newer ones through associate.
+(globalThis as unknown as Record<string, unknown>).insertSummary = insertSummary;
 Office.onReady(() => {
-  Office.actions.associate('insertSummary', insertSummary);
+  if (typeof Office.actions?.associate === 'function') Office.actions.associate('insertSummary', insertSummary);
 });
