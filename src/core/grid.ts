@@ -23,7 +23,8 @@ export const EXCEL_ERRORS = [
 const ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
 
 export function isExcelError(v: CellValue | undefined): v is string {
-  return typeof v === 'string' && ERROR_SET.has(v);
+  // Every code starts with "#": testing that first spares hashing long texts.
+  return typeof v === 'string' && v.charCodeAt(0) === 35 && ERROR_SET.has(v);
 }
 
 /**

@@ -2,6 +2,7 @@ import { cellText, isExcelError, type CellValue, type Grid } from './grid';
 import type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
 import type { Profile } from './profile';
 import { parseFiscalYear } from './headers';
+import { perText } from './memo';
 import { hasHtmlMarkup, htmlToText, nfkc } from './text';
 import type { Layout } from './types';
 
@@ -275,11 +276,32 @@ function cellAmount(v: CellValue): KpiAmount | null {
   return typeof v === 'number' ? { value: v, unit: '', source: String(v) } : null;
 }
 
-/** Pieces of a KPI cell: a number is one unnumbered piece; text is split and parsed. */
-function cellItems(v: CellValue, opts: KpiParseOptions, hint?: (index: number) => string | undefined): KpiTextItem[] {
-  if (typeof v === 'number') return [{ index: 0, text: String(v), amount: cellAmount(v) }];
-  if (typeof v !== 'string' || isExcelError(v)) return [];
-  return splitKpiText(v).map((p) => ({ ...p, amount: parseKpiAmount(p.text, { ...opts, unitHint: hint?.(p.index) }) }));
+/**
+ * Reads the KPI cells of one sheet. Cells often repeat ("-", a KPI copied down a column), so each
+ * distinct text is split and parsed once; rows with the same text share its KpiAmount objects.
+ */
+class KpiCellReader {
+  private readonly pieces = perText(splitKpiText);
+  private readonly amounts = new Map<string, (text: string) => KpiAmount | null>();
+
+  constructor(private readonly fiscalYear: number | null | undefined) {}
+
+  /** Pieces of a KPI cell: a number is one unnumbered piece; text is split and parsed. */
+  items(v: CellValue, kind: KpiKind, hint?: (index: number) => string | undefined): KpiTextItem[] {
+    if (typeof v === 'number') return [{ index: 0, text: String(v), amount: cellAmount(v) }];
+    if (typeof v !== 'string' || isExcelError(v)) return [];
+    return this.pieces(v).map((p) => ({ ...p, amount: this.amount(p.text, kind, hint?.(p.index)) }));
+  }
+
+  private amount(text: string, kind: KpiKind, unitHint: string | undefined): KpiAmount | null {
+    const key = `${kind} ${unitHint ?? ''}`;
+    let read = this.amounts.get(key);
+    if (!read) {
+      read = perText((t) => parseKpiAmount(t, { kind, fiscalYear: this.fiscalYear, unitHint }));
+      this.amounts.set(key, read);
+    }
+    return read(text);
+  }
 }
 
 /**
@@ -328,6 +350,9 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
   const cols = layout.columns;
   const fy = layout.fiscalYear;
   const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : grid.value(row, col));
+  const reader = new KpiCellReader(fy);
+  const blankOrNone = perText((t) => t.trim() === '' || isNoKpiMark(t, profile));
+  const gradeOf = perText((t) => normalizeGrade(t, profile));
   return layout.dataRows.map((d) => {
     const tv = at(d.row, cols.kpi_target);
     const av = at(d.row, cols.kpi_actual);
@@ -336,21 +361,20 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
     const targetText = cellText(tv);
     const actualText = cellText(av);
     const gradeText = cellText(gv);
-    const blankOrNone = (t: string) => t.trim() === '' || isNoKpiMark(t, profile);
     const hasKpi = !blankOrNone(targetText);
     const hasActual = !blankOrNone(actualText);
 
     let items: KpiItem[] = [];
     if (hasKpi) {
-      const targets = cellItems(tv, { kind: 'target', fiscalYear: fy });
+      const targets = reader.items(tv, 'target');
       const unitOf = (index: number) =>
         (targets.length === 1 ? targets[0] : targets.find((t) => t.index === index))?.amount?.unit || undefined;
-      const actuals = hasActual ? cellItems(av, { kind: 'actual', fiscalYear: fy }, unitOf) : [];
+      const actuals = hasActual ? reader.items(av, 'actual', unitOf) : [];
       items = pairItems(targets, actuals);
     }
     const firstRate = items.find((i) => i.ratePercent !== null)?.ratePercent ?? null;
     const fromColumn = hasKpi ? rateFromCell(rv, firstRate) : null;
-    const { status, grade } = normalizeGrade(gradeText, profile);
+    const { status, grade } = gradeOf(gradeText);
     const errorCell = isExcelError(tv) || (hasActual && isExcelError(av));
     const unparsed =
       hasKpi &&

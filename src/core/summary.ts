@@ -108,6 +108,13 @@ export function buildSummary(
       s.findings += findingsByRow.get(sec.row) ?? 0;
     });
     const agencyCol = layout.columns.agencies;
+    // The same list of agencies is often written on many rows: split each text once.
+    const namesByText = new Map<string, Set<string>>();
+    const agencyNames = (text: string): Set<string> => {
+      let names = namesByText.get(text);
+      if (!names) namesByText.set(text, (names = new Set(splitAgencies(text))));
+      return names;
+    };
     for (const d of layout.dataRows) {
       const k = kpiByRow.get(d.row);
       const n = k ? kpiCount(k) : 0;
@@ -119,7 +126,7 @@ export function buildSummary(
       s.graded += graded;
       s.findings += nf;
       if (agencyCol !== undefined) {
-        for (const name of new Set(splitAgencies(grid.shownText(d.row, agencyCol)))) {
+        for (const name of agencyNames(grid.shownText(d.row, agencyCol))) {
           const a = agencies.get(name) ?? { name, initiatives: 0, kpis: 0, findings: 0 };
           a.initiatives++;
           a.kpis += n;

@@ -1,8 +1,11 @@
 /** Text normalisation shared by header matching, KPI parsing and the rules. */
 
+/** Dashes and minus signs read as "-" (the long-vowel mark ー is not one). */
+const DASH_RE = /[‐‑‒–—―−－]/g;
+
 /** NFKC (full-width digits/letters/brackets → ASCII, half-width kana → full-width) and unify dashes. */
 export function nfkc(s: string): string {
-  return s.normalize('NFKC').replace(/[‐‑‒–—―−ー－]/g, (ch) => (ch === 'ー' ? ch : '-'));
+  return s.normalize('NFKC').replace(DASH_RE, '-');
 }
 
 /** For comparing header text: NFKC, no white space of any kind, lower case. */

@@ -1,4 +1,5 @@
 import { hasHtmlMarkup, htmlToText } from '../text';
+import { perText } from '../memo';
 import type { RuleModule } from './types';
 import { preview, tableTexts } from './util';
 
@@ -24,10 +25,11 @@ const rule: RuleModule = {
     },
   },
   check(ctx) {
+    const plainText = perText((v) => (hasHtmlMarkup(v) ? preview(htmlToText(v), 60) : null));
     for (const { row, col, text: v } of tableTexts(ctx)) {
       if (!v.includes('<') && !v.includes('&')) continue;
-      if (!hasHtmlMarkup(v)) continue;
-      const text = preview(htmlToText(v), 60);
+      const text = plainText(v);
+      if (text === null) continue;
       ctx.report({ row, col, messageId: 'markup', suggestionId: text ? 'plain' : 'onlyTags', data: { text } });
     }
   },

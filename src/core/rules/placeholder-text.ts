@@ -1,4 +1,5 @@
 import { nfkc } from '../text';
+import { perText } from '../memo';
 import type { RuleModule } from './types';
 import { tableTexts } from './util';
 
@@ -31,11 +32,16 @@ const BRACKETED_RE = new RegExp(`[【(「\\[<]\\s*(${WORDS})\\s*[】)」\\]>]`, 
 
 /** The placeholder in a cell's text, or null. */
 export function findPlaceholder(text: string, extra: readonly string[]): string | null {
+  return placeholderIn(text, normalizedExtras(extra));
+}
+
+function normalizedExtras(extra: readonly string[]): { placeholder: string; normalized: string }[] {
+  return extra.map((placeholder) => ({ placeholder, normalized: nfkc(placeholder) })).filter((p) => p.normalized.trim() !== '');
+}
+
+function placeholderIn(text: string, extra: readonly { placeholder: string; normalized: string }[]): string | null {
   const t = nfkc(text);
-  for (const p of extra) {
-    const n = nfkc(p);
-    if (n.trim() !== '' && t.includes(n)) return p;
-  }
+  for (const p of extra) if (t.includes(p.normalized)) return p.placeholder;
   const m = MARK_RE.exec(t);
   if (m) return m[0];
   const w = WHOLE_RE.exec(t) ?? BRACKETED_RE.exec(t);
@@ -58,11 +64,12 @@ const rule: RuleModule = {
   check(ctx) {
     const layout = ctx.layout;
     if (!layout) return;
-    const extra = ctx.profile.placeholders;
+    const extra = normalizedExtras(ctx.profile.placeholders);
+    const find = perText((text) => placeholderIn(text, extra));
     const dataRows = new Set(layout.dataRows.map((d) => d.row));
     for (const { row, col, text } of tableTexts(ctx)) {
       if (!dataRows.has(row)) continue;
-      const token = findPlaceholder(text, extra);
+      const token = find(text);
       if (token !== null) ctx.report({ row, col, messageId: 'placeholder', data: { token } });
     }
   },

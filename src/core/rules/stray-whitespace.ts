@@ -2,8 +2,18 @@ import { hasHtmlMarkup } from '../text';
 import type { RuleModule } from './types';
 import { tableTexts } from './util';
 
-const EDGES_RE = /^[\s\u3000]|[\s\u3000]$/u;
+const SPACE_RE = /[\s\u3000]/;
 const DOUBLE_RE = /[^\s\u3000][ \t\u3000]{2,}[^\s\u3000]/u;
+/** What DOUBLE_RE needs, found faster. */
+const TWO_SPACES_RE = /[ \t\u3000]{2}/;
+
+/** What is wrong with the spaces of a cell's text, or null. */
+function spacing(v: string): 'edges' | 'double' | null {
+  const edges = SPACE_RE.test(v.charAt(0)) || SPACE_RE.test(v.charAt(v.length - 1));
+  if (!edges && !(TWO_SPACES_RE.test(v) && DOUBLE_RE.test(v))) return null;
+  if (v.trim() === '' || hasHtmlMarkup(v)) return null;
+  return edges ? 'edges' : 'double';
+}
 
 const rule: RuleModule = {
   id: 'stray-whitespace',
@@ -28,12 +38,10 @@ const rule: RuleModule = {
     // Grades with spaces are reported (with their fix) by grade-not-normalized.
     const gradeCol = layout.columns.grade;
     const skip = new Set(ctx.kpis.filter((k) => k.gradeStatus === 'not-normalized').map((k) => k.row));
-    for (const { row, col, text: v } of tableTexts(ctx)) {
-      const edges = EDGES_RE.test(v);
-      if (!edges && !DOUBLE_RE.test(v)) continue;
-      if (v.trim() === '' || hasHtmlMarkup(v)) continue;
-      if (col === gradeCol && skip.has(row)) continue;
-      ctx.report({ row, col, messageId: edges ? 'edges' : 'double' });
+    for (const { row, col, text } of tableTexts(ctx)) {
+      const messageId = spacing(text);
+      if (messageId === null || (col === gradeCol && skip.has(row))) continue;
+      ctx.report({ row, col, messageId });
     }
   },
 };
