@@ -15,7 +15,7 @@ import type { CellValue } from '../src/core/grid';
 import { DEFAULT_PROFILE } from '../src/core/profile';
 import { planSummary } from '../src/core/summarySheet';
 import { createExcelHost } from '../src/office/excelHost';
-import { HIGHLIGHT_FILL, highlightKind } from '../src/office/highlights';
+import { HIGHLIGHT_COLOR, highlightKind } from '../src/core/highlight';
 import { cellInput } from '../src/office/summarySheet';
 import { installExcelGlobals, type SimWorkbook } from '../src/office/simulator';
 import { simFromXlsx } from '../src/office/simulator/xlsx';
@@ -85,7 +85,7 @@ async function naiveValidate(): Promise<CheckResult> {
     }
     const result = checkSheet({ name: ws.name, top: used.rowIndex, left: used.columnIndex, values, formulas }, DEFAULT_PROFILE);
     for (const [row, cells] of findingRows(result)) {
-      for (const [col, fs] of cells) ws.getCell(row, col).format.fill.color = HIGHLIGHT_FILL[highlightKind(fs)];
+      for (const [col, fs] of cells) ws.getCell(row, col).format.fill.color = HIGHLIGHT_COLOR[highlightKind(fs)];
       await ctx.sync();
     }
     return result;

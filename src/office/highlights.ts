@@ -13,8 +13,6 @@ import type { Caps } from './caps';
 
 export const HIGHLIGHT_MARK = 'KPICHK';
 
-export { HIGHLIGHT_COLOR as HIGHLIGHT_FILL, highlightKind, type HighlightKind } from '../core/highlight';
-
 /** Address lists are cut below Excel's 8,192-character limit. */
 export const MAX_ADDRESS_CHARS = 8000;
 

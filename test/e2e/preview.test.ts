@@ -9,7 +9,7 @@ import type { CheckResult } from '../../src/core/engine';
 import { fiscalYearLabel, t } from '../../src/core/i18n';
 import { localizeFinding } from '../../src/core/messages';
 import { RULES_BY_ID } from '../../src/core/rules';
-import { HIGHLIGHT_FILL } from '../../src/office/highlights';
+import { HIGHLIGHT_COLOR } from '../../src/core/highlight';
 import {
   ARTIFACTS,
   expected,
@@ -96,7 +96,7 @@ describe('the preview with the draft sample', () => {
     expect(await pane(page).getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
     const cell = gridCell(page, missing.cell);
     expect(await cell.getAttribute('data-highlight')).toBe('missing-grade');
-    expect(await cell.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(HIGHLIGHT_FILL['missing-grade']));
+    expect(await cell.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb(HIGHLIGHT_COLOR['missing-grade']));
     // Every finding with a cell is painted, and only those.
     const cells = new Set(draft.findings.filter((f) => f.row !== null && f.col !== null).map((f) => toA1(f.row!, f.col!)));
     const painted = await page
@@ -171,7 +171,7 @@ describe('the preview with the draft sample', () => {
       .waitFor();
     await page.waitForFunction(() => document.querySelectorAll('#sheet td[data-highlight]').length === 0);
     expect(await gridCell(page, missing.cell).evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(
-      rgb(HIGHLIGHT_FILL['missing-grade']),
+      rgb(HIGHLIGHT_COLOR['missing-grade']),
     );
     await shot(page, '05-cleared');
   });

@@ -2,7 +2,8 @@
 import { rangeContains } from '../../src/core/a1';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { createExcelHost } from '../../src/office/excelHost';
-import { HIGHLIGHT_FILL, isOurFormula } from '../../src/office/highlights';
+import { HIGHLIGHT_COLOR } from '../../src/core/highlight';
+import { isOurFormula } from '../../src/office/highlights';
 import { HostError } from '../../src/office/host';
 import type { HostName, SimSheet, SimWorkbook, WorkbookSnapshot } from '../../src/office/simulator';
 import { install, loadSeed, rejection, uninstall } from './helpers';
@@ -127,19 +128,19 @@ describe('the draft sample', () => {
     expect(cells).toContain('grade-mismatch@G10');
     const s = sim.activeSheet;
     // The user's own yellow on G13 is covered while highlighted, and back after Clear.
-    expect(shownFill(s, 'G13')).toBe(HIGHLIGHT_FILL['missing-grade']);
-    expect(shownFill(s, 'G6')).toBe(HIGHLIGHT_FILL.error);
-    expect(shownFill(s, 'G10')).toBe(HIGHLIGHT_FILL.warning);
-    expect(shownFill(s, 'J4')).toBe(HIGHLIGHT_FILL.info);
+    expect(shownFill(s, 'G13')).toBe(HIGHLIGHT_COLOR['missing-grade']);
+    expect(shownFill(s, 'G6')).toBe(HIGHLIGHT_COLOR.error);
+    expect(shownFill(s, 'G10')).toBe(HIGHLIGHT_COLOR.warning);
+    expect(shownFill(s, 'J4')).toBe(HIGHLIGHT_COLOR.info);
     // A header cell without findings keeps its own fill.
     expect(shownFill(s, 'A1')).toBe('#DDEBF7');
     // Our formats sit above the user's, each kind once.
     expect(s.conditionalFormats.slice(0, 4).every((cf) => isOurFormula(cf.formula))).toBe(true);
     expect(s.conditionalFormats.slice(0, 4).map((cf) => cf.format.fill)).toEqual([
-      HIGHLIGHT_FILL['missing-grade'],
-      HIGHLIGHT_FILL.error,
-      HIGHLIGHT_FILL.warning,
-      HIGHLIGHT_FILL.info,
+      HIGHLIGHT_COLOR['missing-grade'],
+      HIGHLIGHT_COLOR.error,
+      HIGHLIGHT_COLOR.warning,
+      HIGHLIGHT_COLOR.info,
     ]);
     expect(out.highlighted).toBe(new Set(out.result.findings.filter((f) => f.row !== null).map((f) => `${f.row},${f.col}`)).size);
     await createExcelHost().clearHighlights();
@@ -200,7 +201,7 @@ describe('older hosts', () => {
       expect(out.result.layout).not.toBeNull();
       expect(out.result.findings.some((f) => f.ruleId === 'header-not-found')).toBe(false);
       expect(out.result.findings.find((f) => f.ruleId === 'missing-grade')).toMatchObject({ row: 12, col: 6 });
-      expect(shownFill(sim.activeSheet, 'G13')).toBe(HIGHLIGHT_FILL['missing-grade']);
+      expect(shownFill(sim.activeSheet, 'G13')).toBe(HIGHLIGHT_COLOR['missing-grade']);
       // One conditional format per rectangular block instead of one per kind.
       expect(ourFormats(sim.activeSheet).length).toBeGreaterThan(4);
       await h.validate(DEFAULT_PROFILE);
