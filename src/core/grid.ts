@@ -43,6 +43,12 @@ export interface SheetData {
   formulas?: (string | null | undefined)[][];
   /** Merged areas in sheet coordinates. */
   merges?: CellRange[];
+  /**
+   * Same shape as values where given: each cell's number format code as Excel stores it
+   * ("0.0%", "#,##0", "yyyy/m/d"); "General", "" or null mean none. Both adapters pass it so that
+   * the core reads numbers as Excel shows them (0.949 under "0.0%" is 94.9 %).
+   */
+  numberFormats?: (string | null | undefined)[][];
 }
 
 /** Read-only access to a sheet in sheet coordinates (0-based). Cells outside the used range are empty. */
@@ -56,6 +62,7 @@ export class Grid {
   readonly merges: readonly CellRange[];
   private readonly values: CellValue[][];
   private readonly formulas: (string | null | undefined)[][] | undefined;
+  private readonly numberFormats: (string | null | undefined)[][] | undefined;
   /** key row*16384+col of each merged cell other than the top-left one → its merge. */
   private readonly mergeIndex = new Map<number, CellRange>();
   private readonly mergeTopLeft = new Map<number, CellRange>();
@@ -66,6 +73,7 @@ export class Grid {
     this.left = Math.max(0, Math.trunc(data.left) || 0);
     this.values = Array.isArray(data.values) ? data.values : [];
     this.formulas = data.formulas;
+    this.numberFormats = data.numberFormats;
     this.rowCount = this.values.length;
     let cols = 0;
     for (const r of this.values) if (Array.isArray(r) && r.length > cols) cols = r.length;
@@ -118,6 +126,12 @@ export class Grid {
   formula(row: number, col: number): string | null {
     const f = this.formulas?.[row - this.top]?.[col - this.left];
     return typeof f === 'string' && f.startsWith('=') && f.length > 1 ? f : null;
+  }
+
+  /** The number format code of a cell, or null for General / none. */
+  numberFormat(row: number, col: number): string | null {
+    const f = this.numberFormats?.[row - this.top]?.[col - this.left];
+    return typeof f === 'string' && f !== '' && f !== 'General' ? f : null;
   }
 
   isEmpty(row: number, col: number): boolean {
