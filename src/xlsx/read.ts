@@ -187,12 +187,13 @@ export function sheetMerges(ws: ExcelJS.Worksheet): CellRange[] {
 
 /**
  * The sheet's used range (cells holding a value or a formula) as SheetData: values with formula results,
- * error codes as strings, rich text and hyperlinks as their text, dates as "yyyy/m/d"; formulas where present;
- * merges.
+ * error codes as strings, rich text and hyperlinks as their text, dates as "yyyy/m/d"; formulas and number
+ * formats (other than General) where present; merges.
  */
 export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
   const values: CellValue[][] = [];
   let formulas: (string | null)[][] | undefined;
+  let numberFormats: (string | null)[][] | undefined;
   let firstRow = -1;
   let lastRow = -1;
   let minCol = Number.MAX_SAFE_INTEGER;
@@ -202,6 +203,7 @@ export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
     if (!Array.isArray(cells)) return;
     let out: CellValue[] | undefined;
     let fout: (string | null)[] | undefined;
+    let nout: (string | null)[] | undefined;
     let last = -1;
     const r = rowNumber - 1;
     for (let c = 0; c < cells.length; c++) {
@@ -226,6 +228,15 @@ export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
         }
         fout[c] = f;
       }
+      const nf = cell.numFmt;
+      if (typeof nf === 'string' && nf !== '' && nf !== 'General') {
+        if (!nout) {
+          numberFormats ??= [];
+          nout = new Array<string | null>(cells.length).fill(null);
+          numberFormats[r - firstRow] = nout;
+        }
+        nout[c] = nf;
+      }
       if (c < minCol) minCol = c;
       last = c;
       lastRow = r;
@@ -234,6 +245,7 @@ export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
     if (out && last + 1 < out.length) {
       out.length = last + 1;
       if (fout && fout.length > last + 1) fout.length = last + 1;
+      if (nout && nout.length > last + 1) nout.length = last + 1;
     }
   });
 
@@ -247,13 +259,22 @@ export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
     if (!row) values[i] = [];
     else if (minCol > 0) values[i] = row.slice(minCol);
   }
-  if (formulas) {
-    formulas.length = rowCount;
+  for (const sparse of [formulas, numberFormats]) {
+    if (!sparse) continue;
+    sparse.length = rowCount;
     for (let i = 0; i < rowCount; i++) {
-      const row = formulas[i];
-      if (!row) formulas[i] = [];
-      else if (minCol > 0) formulas[i] = row.slice(minCol);
+      const row = sparse[i];
+      if (!row) sparse[i] = [];
+      else if (minCol > 0) sparse[i] = row.slice(minCol);
     }
   }
-  return { name: ws.name, top: firstRow, left: minCol, values, ...(formulas ? { formulas } : {}), merges };
+  return {
+    name: ws.name,
+    top: firstRow,
+    left: minCol,
+    values,
+    ...(formulas ? { formulas } : {}),
+    ...(numberFormats ? { numberFormats } : {}),
+    merges,
+  };
 }
