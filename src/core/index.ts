@@ -4,6 +4,7 @@ export * from './grid';
 export * from './types';
 export * from './ruleIds';
 export * from './profile';
+export * from './gradeScales';
 export * from './kpi.types';
 export * from './summary';
 export * from './summarySheet';

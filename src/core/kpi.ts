@@ -3,6 +3,7 @@ import type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
 import type { Profile } from './profile';
 import { parseFiscalYear } from './headers';
 import { perText } from './memo';
+import { scaleHasThresholds } from './gradeScales';
 import { hasHtmlMarkup, htmlToText, nfkc } from './text';
 import type { Layout } from './types';
 
@@ -235,10 +236,11 @@ export function ratePercent(target: KpiAmount | null, actual: KpiAmount | null):
   return (a.value / t.value) * 100;
 }
 
-/** The grade the profile's scale gives for an achievement rate (percent). */
-export function gradeForRate(percent: number, profile: Profile): string {
+/** The grade the profile's scale gives for an achievement rate (percent), or null when the scale names no thresholds. */
+export function gradeForRate(percent: number, profile: Profile): string | null {
   const scale = profile.gradeScale;
-  for (const step of scale) if (percent + 1e-9 >= step.minPercent) return step.grade;
+  if (!scaleHasThresholds(scale)) return null;
+  for (const step of scale) if (percent + 1e-9 >= step.minPercent!) return step.grade;
   return scale[scale.length - 1]!.grade;
 }
 

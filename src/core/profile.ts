@@ -1,50 +1,133 @@
 import { z } from 'zod';
 import { ROLES, type Role, type Severity } from './types';
 import { RULE_IDS } from './ruleIds';
+import { GRADE_PRESET_IDS, GRADE_PRESETS, presetSteps, type GradePresetId, type GradeStep } from './gradeScales';
 
 export const GRADE_LETTERS = ['S', 'A', 'B', 'C', 'D'] as const;
 
-/** One step of the grade scale: the grade is given when actual ÷ target ≥ minPercent. */
-export interface GradeStep {
-  grade: string;
-  minPercent: number;
+export type { GradeStep } from './gradeScales';
+
+/** Whether a bigger number is better (the default) or a smaller one (死亡率, 件数の減少 …). */
+export type Direction = 'higher' | 'lower';
+
+/** How the achievement rate is computed: actual ÷ target, or the way from the baseline to the target. */
+export type RateFormula = 'ratio' | 'progress';
+
+export interface DirectionRule {
+  /** Text the indicator (or initiative) contains, compared after NFKC ("死亡率", "待機児童"). */
+  pattern: string;
+  direction: Direction;
 }
 
 export interface Profile {
-  /** Roles whose column must exist (missing-column). */
+  /** Roles whose column must exist (missing-column). The default set follows the table's family. */
   requiredColumns: Role[];
   /** Roles whose cell must not be empty in a data row (required-cell-empty). */
   requiredCells: Role[];
   /** Extra header spellings per role, matched after normalisation like the built-in ones. */
   headerSpellings: Partial<Record<Role, string[]>>;
-  /** Grade scale, best first; the last step should have minPercent 0. */
+  /** Grade scale, best first. The default (S–D) gives way to a legend under the table or the grades it uses. */
   gradeScale: GradeStep[];
+  /** The preset the scale was chosen by, if any. */
+  gradePreset: GradePresetId | null;
   /** The mark for "no KPI" ("-"). */
   noKpiGrade: string;
   /** Extra placeholder words for placeholder-text. */
   placeholders: string[];
   /** Per-rule severity override, or "off". */
   rules: Partial<Record<string, Severity | 'off'>>;
+  /** Role → column letter ("K") or header text ("評価"): what detection cannot guess. */
+  columns: Partial<Record<Role, string>>;
+  /** The (first) header row, 1-based as Excel shows it, or null to detect it. */
+  headerRow: number | null;
+  /** Direction per indicator text; others follow the words of the KPI (減少, 削減, 以下 …). */
+  direction: DirectionRule[];
+  /** ratio: actual ÷ target; progress: (actual − baseline) ÷ (target − baseline) where a baseline is given. */
+  rateFormula: RateFormula;
 }
 
+/** The default scale and required sets. A profile holding these very arrays lets the engine choose. */
+export const DEFAULT_GRADE_SCALE: readonly GradeStep[] = Object.freeze(
+  GRADE_PRESETS.letters.steps.map((s) => Object.freeze({ grade: s.grade, minPercent: s.minPercent! })),
+);
+export const SAMPLE_REQUIRED_COLUMNS: readonly Role[] = Object.freeze([
+  'target_group',
+  'initiative',
+  'plan',
+  'kpi_target',
+  'kpi_actual',
+  'grade',
+  'results',
+  'issues',
+  'agencies',
+] as Role[]);
+export const SAMPLE_REQUIRED_CELLS: readonly Role[] = Object.freeze([
+  'initiative',
+  'plan',
+  'results',
+  'issues',
+  'agencies',
+] as Role[]);
+
 export const DEFAULT_PROFILE: Profile = Object.freeze({
-  requiredColumns: ['target_group', 'initiative', 'plan', 'kpi_target', 'kpi_actual', 'grade', 'results', 'issues', 'agencies'],
-  requiredCells: ['initiative', 'plan', 'results', 'issues', 'agencies'],
+  requiredColumns: SAMPLE_REQUIRED_COLUMNS as Role[],
+  requiredCells: SAMPLE_REQUIRED_CELLS as Role[],
   headerSpellings: {},
-  gradeScale: [
-    { grade: 'S', minPercent: 120 },
-    { grade: 'A', minPercent: 100 },
-    { grade: 'B', minPercent: 80 },
-    { grade: 'C', minPercent: 50 },
-    { grade: 'D', minPercent: 0 },
-  ],
+  gradeScale: DEFAULT_GRADE_SCALE as GradeStep[],
+  gradePreset: null,
   noKpiGrade: '-',
   placeholders: [],
   rules: {},
+  columns: {},
+  headerRow: null,
+  direction: [],
+  rateFormula: 'ratio',
 }) as Profile;
+
+/** The profile leaves the grade scale to the engine (legend under the table, grades in use, S–D). */
+export function gradeScaleIsAuto(p: Profile): boolean {
+  return p.gradeScale === DEFAULT_GRADE_SCALE;
+}
+
+/** The profile leaves the required columns and cells to the table's family. */
+export function requiredSetIsAuto(p: Profile): boolean {
+  return p.requiredColumns === SAMPLE_REQUIRED_COLUMNS && p.requiredCells === SAMPLE_REQUIRED_CELLS;
+}
 
 const roleSchema = z.enum(ROLES);
 const severitySchema = z.enum(['error', 'warning', 'info', 'off']);
+const gradeSchema = z.string().trim().min(1).max(12);
+
+const stepsSchema = z
+  .array(
+    z
+      .object({
+        grade: gradeSchema,
+        minPercent: z.number().min(-100000).max(100000).optional(),
+        meaning: z.string().max(200).optional(),
+      })
+      .strict(),
+  )
+  .min(1)
+  .max(20)
+  .superRefine((steps, ctx) => {
+    const withMin = steps.filter((st) => st.minPercent !== undefined).length;
+    if (withMin !== 0 && withMin !== steps.length)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give minPercent for every step or for none / minPercent はすべての段階に付けるか、どれにも付けないでください',
+      });
+    steps.forEach((st, i) => {
+      const prev = steps[i - 1];
+      if (i > 0 && st.minPercent !== undefined && prev?.minPercent !== undefined && st.minPercent >= prev.minPercent)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'steps must be ordered from the highest minPercent to the lowest / minPercent は大きい順に並べてください',
+        });
+      if (steps.findIndex((o) => o.grade === st.grade) !== i)
+        ctx.addIssue({ code: 'custom', path: [i, 'grade'], message: `duplicate grade / 達成度「${st.grade}」が重複しています` });
+    });
+  });
 
 /** The profile file: every key optional; what is given replaces the default. */
 export const profileSchema = z
@@ -53,20 +136,34 @@ export const profileSchema = z
     requiredColumns: z.array(roleSchema).optional(),
     requiredCells: z.array(roleSchema).optional(),
     headerSpellings: z.partialRecord(roleSchema, z.array(z.string().min(1))).optional(),
-    gradeScale: z
-      .array(z.object({ grade: z.string().trim().min(1).max(3), minPercent: z.number().min(0).max(100000) }).strict())
-      .min(1)
-      .refine((s) => s.every((st, i) => i === 0 || st.minPercent < s[i - 1]!.minPercent), {
-        message: 'steps must be ordered from the highest minPercent to the lowest / minPercent は大きい順に並べてください',
-      })
-      .optional(),
-    noKpiGrade: z.string().trim().min(1).max(3).optional(),
+    gradeScale: stepsSchema.optional(),
+    noKpiGrade: gradeSchema.optional(),
     placeholders: z.array(z.string().min(1)).optional(),
     rules: z.partialRecord(z.enum(RULE_IDS), severitySchema).optional(),
+    columns: z.partialRecord(roleSchema, z.string().trim().min(1).max(60)).optional(),
+    headerRow: z.number().int().min(1).max(1048576).optional(),
+    direction: z
+      .array(z.object({ pattern: z.string().trim().min(1).max(200), direction: z.enum(['higher', 'lower']) }).strict())
+      .max(500)
+      .optional(),
+    rateFormula: z.enum(['ratio', 'progress']).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((p, ctx) => {
+    const steps = p.gradeScale;
+    const mark = p.noKpiGrade ?? '-';
+    if (steps?.some((st) => st.grade === mark))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['noKpiGrade'],
+        message: `the no-KPI mark is also a grade / KPI なしの記号「${mark}」が達成度の区分と同じです`,
+      });
+  });
 
-export type ProfileInput = z.input<typeof profileSchema>;
+/** The profile file as written: gradeScale may also name a preset. */
+export type ProfileInput = Omit<z.input<typeof profileSchema>, 'gradeScale'> & {
+  gradeScale?: z.input<typeof profileSchema>['gradeScale'] | GradePresetId;
+};
 
 export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors: string[] };
 
@@ -75,6 +172,18 @@ export type ProfileResult = { ok: true; profile: Profile } | { ok: false; errors
  * ("gradeScale.1.minPercent: …").
  */
 export function parseProfile(input: unknown): ProfileResult {
+  // gradeScale may name a preset ("symbols"): checked here, then validated as its steps.
+  let preset: GradePresetId | null = null;
+  if (input && typeof input === 'object' && typeof (input as { gradeScale?: unknown }).gradeScale === 'string') {
+    const name = (input as { gradeScale: string }).gradeScale;
+    if (!(GRADE_PRESET_IDS as readonly string[]).includes(name))
+      return {
+        ok: false,
+        errors: [`gradeScale: unknown preset / 不明な区分のプリセット: ${name} (${GRADE_PRESET_IDS.join(', ')})`],
+      };
+    preset = name as GradePresetId;
+    input = { ...(input as object), gradeScale: presetSteps(preset) };
+  }
   const r = profileSchema.safeParse(input);
   if (!r.success) {
     const errors = r.error.issues.map((i) => {
@@ -88,13 +197,18 @@ export function parseProfile(input: unknown): ProfileResult {
   return {
     ok: true,
     profile: {
-      requiredColumns: p.requiredColumns ?? [...DEFAULT_PROFILE.requiredColumns],
-      requiredCells: p.requiredCells ?? [...DEFAULT_PROFILE.requiredCells],
+      requiredColumns: p.requiredColumns ?? DEFAULT_PROFILE.requiredColumns,
+      requiredCells: p.requiredCells ?? DEFAULT_PROFILE.requiredCells,
       headerSpellings: { ...(p.headerSpellings ?? {}) },
-      gradeScale: (p.gradeScale ?? DEFAULT_PROFILE.gradeScale).map((s) => ({ ...s })),
+      gradeScale: p.gradeScale ? p.gradeScale.map((st) => ({ ...st })) : DEFAULT_PROFILE.gradeScale,
+      gradePreset: preset,
       noKpiGrade: p.noKpiGrade ?? DEFAULT_PROFILE.noKpiGrade,
       placeholders: [...(p.placeholders ?? [])],
       rules: { ...(p.rules ?? {}) },
+      columns: { ...(p.columns ?? {}) },
+      headerRow: p.headerRow ?? null,
+      direction: (p.direction ?? []).map((d) => ({ ...d })),
+      rateFormula: p.rateFormula ?? 'ratio',
     },
   };
 }
@@ -110,17 +224,31 @@ export function parseProfileText(text: string): ProfileResult {
   return parseProfile(json);
 }
 
-/** The profile as a plain object that parseProfile accepts (for saving). */
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The profile as a plain object that parseProfile accepts (for saving). Keys that hold the default are
+ * left out, so that the engine keeps choosing what the default leaves to it (scale, required set).
+ */
 export function profileToJson(p: Profile): ProfileInput {
-  return {
-    requiredColumns: [...p.requiredColumns],
-    requiredCells: [...p.requiredCells],
-    headerSpellings: { ...p.headerSpellings },
-    gradeScale: p.gradeScale.map((s) => ({ ...s })),
-    noKpiGrade: p.noKpiGrade,
-    placeholders: [...p.placeholders],
-    rules: { ...p.rules } as ProfileInput['rules'],
-  };
+  const out: ProfileInput = {};
+  if (!sameJson(p.requiredColumns, SAMPLE_REQUIRED_COLUMNS) || !sameJson(p.requiredCells, SAMPLE_REQUIRED_CELLS)) {
+    out.requiredColumns = [...p.requiredColumns];
+    out.requiredCells = [...p.requiredCells];
+  }
+  if (Object.keys(p.headerSpellings).length) out.headerSpellings = { ...p.headerSpellings };
+  if (p.gradePreset && sameJson(p.gradeScale, GRADE_PRESETS[p.gradePreset].steps)) out.gradeScale = p.gradePreset;
+  else if (!sameJson(p.gradeScale, DEFAULT_GRADE_SCALE)) out.gradeScale = p.gradeScale.map((st) => ({ ...st }));
+  if (p.noKpiGrade !== DEFAULT_PROFILE.noKpiGrade) out.noKpiGrade = p.noKpiGrade;
+  if (p.placeholders.length) out.placeholders = [...p.placeholders];
+  if (Object.keys(p.rules).length) out.rules = { ...p.rules } as ProfileInput['rules'];
+  if (Object.keys(p.columns).length) out.columns = { ...p.columns };
+  if (p.headerRow !== null) out.headerRow = p.headerRow;
+  if (p.direction.length) out.direction = p.direction.map((d) => ({ ...d }));
+  if (p.rateFormula !== 'ratio') out.rateFormula = p.rateFormula;
+  return out;
 }
 
 /** The severity a rule runs at under a profile, or "off". */

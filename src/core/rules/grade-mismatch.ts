@@ -37,6 +37,7 @@ const rule: RuleModule = {
         : [gradeForRate(k.ratePercent, ctx.profile)];
       if (acceptable.includes(k.grade)) continue;
       const expected = gradeForRate(k.ratePercent, ctx.profile);
+      if (expected === null) continue;
       const item = rated.find((i) => i.ratePercent === k.ratePercent);
       const data: Record<string, string | number> = { grade: k.grade, rate: formatPercent(k.ratePercent), expected };
       if (fromItems && item?.target && item.actual) {

@@ -40,12 +40,13 @@ const rule: RuleModule = {
       if (k.gradeStatus !== 'empty' && !dashed) continue;
       const where = cellIn(ctx, k.row, col);
       const messageId = dashed ? 'noKpiMark' : 'missing';
-      if (k.ratePercent !== null) {
+      const suggested = k.ratePercent === null ? null : gradeForRate(k.ratePercent, ctx.profile);
+      if (k.ratePercent !== null && suggested !== null) {
         ctx.report({
           ...where,
           messageId,
           suggestionId: 'suggestFromRate',
-          data: { mark, rate: formatPercent(k.ratePercent), grade: gradeForRate(k.ratePercent, ctx.profile) },
+          data: { mark, rate: formatPercent(k.ratePercent), grade: suggested },
         });
       } else {
         ctx.report({ ...where, messageId, suggestionId: 'enterGrade', data: { mark, allowed } });
