@@ -1,7 +1,7 @@
 import { cellText, isExcelError, type CellValue, type Grid } from './grid';
 import type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
 import type { Profile } from './profile';
-import { parseFiscalYear } from './headers';
+import { parseFiscalYear } from './years';
 import { perText } from './memo';
 import { scaleHasThresholds } from './gradeScales';
 import { hasHtmlMarkup, htmlToText, nfkc } from './text';
@@ -158,22 +158,12 @@ function pick(cands: Candidate[], unitHint: string | undefined): KpiAmount | nul
   return (withUnit.length ? withUnit[withUnit.length - 1]! : cands[cands.length - 1]!).amount;
 }
 
-const DATE_RE =
-  /(?<![A-Za-z])(令和|平成|R|H)\s*(元|\d{1,2})\s*[./年]\s*(\d{1,2})\s*(?:[./月]|$)|(?<!\d)(\d{4})\s*[./年]\s*(\d{1,2})\s*[./月]/u;
-
 /**
  * The fiscal year (western) an annotation names: 「R6年度」 → 2024; a date counts in the fiscal year
  * it falls in (April–March: 「R7.3月末時点」 → 2024).
  */
 export function annotationYear(text: string): number | null {
-  const t = nfkc(text);
-  const d = DATE_RE.exec(t);
-  if (d) {
-    const year = d[4] ? Number(d[4]) : (d[1] === '令和' || d[1] === 'R' ? 2018 : 1988) + (d[2] === '元' ? 1 : Number(d[2]));
-    const month = Number(d[5] ?? d[3]);
-    if (month >= 1 && month <= 12) return month <= 3 ? year - 1 : year;
-  }
-  return parseFiscalYear(t);
+  return parseFiscalYear(text);
 }
 
 /**

@@ -7,6 +7,7 @@ export const ROLES = [
   'initiative',
   'plan',
   'indicator',
+  'baseline',
   'kpi_target',
   'kpi_actual',
   'rate',
