@@ -59,7 +59,7 @@ export function yearOnly(text: string): number | null {
   if (typeof text !== 'string' || text.length > 16) return null;
   const t = nfkc(text).replace(/[\s()（）]/g, '');
   if (/^(?:19|20)\d{2}$/.test(t)) return Number(t);
-  if (!/^(?:(?:令和|平成|昭和|[RrHhSs])(?:元|\d{1,2})|(?:19|20)\d{2}|\d{1,2}|FY(?:19|20)\d{2})(?:年度?|年度末)?(?:実績|末)?$/i.test(t))
+  if (!/^(?:(?:令和|平成|昭和|[RrHhSs])(?:元|\d{1,2})|(?:19|20)\d{2}|\d{1,2}|FY(?:19|20)\d{2})(?:年度?|年度末)?$/i.test(t))
     return null;
   if (/^\d{1,2}$/.test(t)) return null;
   return parseFiscalYear(t);

@@ -56,6 +56,11 @@ describe('summary model', () => {
       { row: 7, section: 1, label: 'ウ', targetGroup: 'T' },
     ],
     repeatedHeaderRows: [],
+    series: [],
+    fiscalYearSource: null,
+    family: 'kpi',
+    commentaryRows: [],
+    nearTexts: [],
   };
   const kpis = [
     kpi(3, {}),
