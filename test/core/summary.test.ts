@@ -17,6 +17,12 @@ function kpi(row: number, over: Partial<KpiRow>): KpiRow {
     gradeStatus: 'no-kpi',
     grade: '-',
     unparsed: false,
+    direction: { direction: 'higher', from: 'default' },
+    baseline: null,
+    typedRatePercent: null,
+    computedRatePercent: null,
+    qualitative: null,
+    pending: false,
     ...over,
   };
 }
