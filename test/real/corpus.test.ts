@@ -1,0 +1,205 @@
+/**
+ * The corpus of real tables (test/fixtures/real/, issue 7): every table published by another government is
+ * found with the default profile (or the entry's own), its columns, fiscal year, data rows and grade scale as
+ * corpus.json says; the clean file gives no error and no warning; an unsupported layout gives one
+ * `unsupported-layout` finding; every planted mistake is found at its cell with its rule, and the bad file
+ * gives no other error. The files are what tools/generate-real-tables.ts writes, byte for byte.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { colToLetters, parseA1, toA1 } from '../../src/core/a1';
+import { checkSheet, type CheckResult } from '../../src/core/engine';
+import { DEFAULT_PROFILE, parseProfile, type Profile } from '../../src/core/profile';
+import type { Finding } from '../../src/core/types';
+import { loadWorkbook, sheetToData } from '../../src/xlsx/read';
+import { buildWorkbook, corpusEntry } from '../../tools/generate-real-tables';
+import { workbookBytes } from '../../tools/generate-samples';
+import { SPECS } from '../../tools/real-tables';
+import type { ExpectedTable, GradeSource, PlantedMistake, Role } from '../../tools/real-tables/types';
+
+const DIR = path.join(__dirname, '..', 'fixtures', 'real');
+
+// ---------------------------------------------------------------------------------------------------------
+// The one place that reads the engine's result. Today's engine returns one table (`result.layout`: 0-based
+// header rows, role → 0-based column, fiscal year, data rows) and grades on the profile's scale; when it
+// returns `result.tables` (several tables per sheet) and the scale in force (read from a legend under the
+// table, a preset or the default), adapt only this function.
+
+interface FoundTable {
+  /** 1-based first header row. */
+  headerRow: number;
+  /** Role → column letter. */
+  columns: Partial<Record<string, string>>;
+  fiscalYear: number | null;
+  /** 1-based data rows. */
+  dataRows: number[];
+  grades: string[] | null;
+  gradeSource: GradeSource | null;
+}
+
+function tablesOf(result: CheckResult, profile: Profile): FoundTable[] {
+  const layout = result.layout;
+  if (!layout) return [];
+  const columns: Partial<Record<string, string>> = {};
+  for (const [role, col] of Object.entries(layout.columns)) if (col !== undefined) columns[role] = colToLetters(col);
+  const hasGrade = layout.columns.grade !== undefined;
+  return [
+    {
+      headerRow: (layout.headerRows[0] ?? -1) + 1,
+      columns,
+      fiscalYear: layout.fiscalYear,
+      dataRows: layout.dataRows.map((d) => d.row + 1),
+      // Today the scale in force is always the profile's own.
+      grades: hasGrade ? profile.gradeScale.map((s) => s.grade) : null,
+      gradeSource: hasGrade ? (profile === DEFAULT_PROFILE ? 'default' : 'preset') : null,
+    },
+  ];
+}
+// ---------------------------------------------------------------------------------------------------------
+
+interface Entry {
+  id: string;
+  file: string;
+  sheet: string;
+  profile?: unknown;
+  expect: { tables: ExpectedTable[]; unsupported: boolean; missingRoles: Role[] };
+  planted?: { file: string; mistakes: PlantedMistake[] };
+}
+
+const CORPUS: Entry[] = JSON.parse(require('fs').readFileSync(path.join(DIR, 'corpus.json'), 'utf8') as string) as Entry[];
+
+function profileOf(entry: Entry): Profile {
+  if (entry.profile === undefined) return DEFAULT_PROFILE;
+  const r = parseProfile(entry.profile);
+  if (!r.ok) throw new Error(`profile of ${entry.id} rejected: ${r.errors.join('; ')}`);
+  return r.profile;
+}
+
+async function check(file: string, sheet: string, profile: Profile): Promise<CheckResult> {
+  const wb = await loadWorkbook(path.join(DIR, file));
+  const ws = wb.getWorksheet(sheet);
+  if (!ws) throw new Error(`${file}: no sheet ${sheet}`);
+  return checkSheet(sheetToData(ws), profile);
+}
+
+const at = (f: Finding) => (f.row === null || f.col === null ? '(sheet)' : toA1(f.row, f.col));
+const show = (fs: Finding[]) => fs.map((f) => `${at(f)} ${f.ruleId}${f.role ? `(${f.role})` : ''}`);
+
+/** Error findings a clean table may give: missing-column for a role it really lacks. */
+function unexpectedErrors(entry: Entry, findings: Finding[]): Finding[] {
+  return findings.filter(
+    (f) =>
+      f.severity === 'error' && !(f.ruleId === 'missing-column' && f.role && entry.expect.missingRoles.includes(f.role as Role)),
+  );
+}
+
+describe('the corpus of real tables', () => {
+  test('holds at least 12 tables, each with its file, and at least 6 with planted mistakes', async () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(12);
+    expect(CORPUS.filter((e) => e.planted).length).toBeGreaterThanOrEqual(6);
+    for (const e of CORPUS) {
+      await expect(fs.access(path.join(DIR, e.file))).resolves.toBeUndefined();
+      if (e.planted) await expect(fs.access(path.join(DIR, e.planted.file))).resolves.toBeUndefined();
+    }
+  });
+
+  test('the files, corpus.json and README.md are what the generator writes', async () => {
+    for (const spec of SPECS) {
+      const clean = await fs.readFile(path.join(DIR, `${spec.id}.xlsx`));
+      expect((await workbookBytes(buildWorkbook(spec, false))).equals(clean)).toBe(true);
+      if (spec.bad) {
+        const bad = await fs.readFile(path.join(DIR, `${spec.id}.bad.xlsx`));
+        expect((await workbookBytes(buildWorkbook(spec, true))).equals(bad)).toBe(true);
+      }
+    }
+    // corpus.json and README.md are formatted by Prettier when written: compare their content.
+    expect(JSON.parse(await fs.readFile(path.join(DIR, 'corpus.json'), 'utf8'))).toEqual(
+      JSON.parse(JSON.stringify(SPECS.map(corpusEntry))),
+    );
+    const text = await fs.readFile(path.join(DIR, 'README.md'), 'utf8');
+    for (const spec of SPECS) {
+      expect(text).toContain(`\`${spec.id}\``);
+      expect(text).toContain(spec.url);
+      for (const m of spec.bad?.mistakes ?? []) expect(text).toContain(`${m.cell} \`${m.ruleId}\``);
+    }
+  });
+
+  test('every planted mistake is an edit of its bad copy, and every edit a planted mistake', () => {
+    for (const spec of SPECS) {
+      if (!spec.bad) continue;
+      const edited = new Set(spec.bad.edits.map((e) => e.cell));
+      for (const m of spec.bad.mistakes)
+        expect({ id: spec.id, cell: m.cell, edited: edited.has(m.cell) }).toEqual({
+          id: spec.id,
+          cell: m.cell,
+          edited: true,
+        });
+      expect(spec.bad.mistakes.length).toBeGreaterThanOrEqual(2);
+      expect(spec.bad.mistakes.length).toBeLessThanOrEqual(4);
+    }
+  });
+});
+
+describe.each(CORPUS.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
+  const profile = profileOf(entry);
+  let clean: CheckResult;
+  beforeAll(async () => {
+    clean = await check(entry.file, entry.sheet, profile);
+  });
+
+  if (entry.expect.unsupported) {
+    test('the layout is recognised as unsupported: one unsupported-layout finding, no error', () => {
+      expect(show(clean.findings.filter((f) => f.ruleId === 'unsupported-layout'))).toHaveLength(1);
+      expect(show(clean.findings.filter((f) => f.severity === 'error'))).toEqual([]);
+    });
+  } else {
+    test('the tables are found with their header row, columns, fiscal year, data rows and grade scale', () => {
+      const found = tablesOf(clean, profile);
+      expect(found).toHaveLength(entry.expect.tables.length);
+      entry.expect.tables.forEach((want, i) => {
+        const got = found[i]!;
+        const gotColumns: Partial<Record<string, string>> = {};
+        for (const role of Object.keys(want.columns)) gotColumns[role] = got.columns[role];
+        expect({ table: i + 1, headerRow: got.headerRow, columns: gotColumns }).toEqual({
+          table: i + 1,
+          headerRow: want.headerRow,
+          columns: want.columns,
+        });
+        expect({ table: i + 1, fiscalYear: got.fiscalYear }).toEqual({ table: i + 1, fiscalYear: want.fiscalYear });
+        expect({ table: i + 1, dataRows: got.dataRows }).toEqual({ table: i + 1, dataRows: want.dataRows });
+        expect({ table: i + 1, grades: got.grades, gradeSource: got.gradeSource }).toEqual({
+          table: i + 1,
+          grades: want.grades,
+          gradeSource: want.gradeSource,
+        });
+      });
+    });
+
+    test('the clean file gives no error and no warning', () => {
+      expect(show(unexpectedErrors(entry, clean.findings))).toEqual([]);
+      expect(show(clean.findings.filter((f) => f.severity === 'warning'))).toEqual([]);
+    });
+  }
+
+  const planted = entry.planted;
+  if (planted) {
+    describe('the bad copy', () => {
+      let bad: CheckResult;
+      beforeAll(async () => {
+        bad = await check(planted.file, entry.sheet, profile);
+      });
+
+      test.each(planted.mistakes.map((m) => [`${m.cell} ${m.ruleId}`, m] as const))('finds %s', (_name, m) => {
+        const { row, col } = parseA1(m.cell);
+        const hits = bad.findings.filter((f) => f.row === row && f.col === col).map((f) => f.ruleId);
+        expect({ cell: m.cell, rules: hits }).toEqual({ cell: m.cell, rules: expect.arrayContaining([m.ruleId]) });
+      });
+
+      test('gives no error other than the planted ones', () => {
+        const plantedErrors = new Set(planted.mistakes.map((m) => `${m.cell} ${m.ruleId}`));
+        const others = unexpectedErrors(entry, bad.findings).filter((f) => !plantedErrors.has(`${at(f)} ${f.ruleId}`));
+        expect(show(others)).toEqual([]);
+      });
+    });
+  }
+});
