@@ -141,9 +141,11 @@ describe('the corpus of real tables', () => {
 });
 
 describe.each(CORPUS.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
-  const profile = profileOf(entry);
+  let profile: Profile;
   let clean: CheckResult;
   beforeAll(async () => {
+    // A profile the engine does not accept yet fails every test of its entry, with the reason.
+    profile = profileOf(entry);
     clean = await check(entry.file, entry.sheet, profile);
   });
 
