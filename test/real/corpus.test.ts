@@ -51,7 +51,7 @@ function tablesOf(result: CheckResult, profile: Profile): FoundTable[] {
       dataRows: layout.dataRows.map((d) => d.row + 1),
       // Today the scale in force is always the profile's own.
       grades: hasGrade ? profile.gradeScale.map((s) => s.grade) : null,
-      gradeSource: hasGrade ? (profile === DEFAULT_PROFILE ? 'default' : 'preset') : null,
+      gradeSource: hasGrade ? (profile === DEFAULT_PROFILE ? 'default' : 'profile') : null,
     },
   ];
 }

@@ -110,7 +110,7 @@ export const spec: TableSpec = {
   bad: {
     edits: [
       { cell: 'G8', value: 'A' },
-      { cell: 'E9', value: '未定' },
+      { cell: 'B9', value: '未定' },
       { cell: 'G11', value: 'Ｃ' },
     ],
     mistakes: [
@@ -119,7 +119,11 @@ export const spec: TableSpec = {
         ruleId: 'grade-mismatch',
         what: '18.4% → 21.7% と悪化（目標 15%）なのに「A」 / A (target reached) where the share worsened',
       },
-      { cell: 'E9', ruleId: 'placeholder-text', what: '直近値が仮置きの「未定」 / the latest value is the placeholder 未定' },
+      {
+        cell: 'B9',
+        ruleId: 'placeholder-text',
+        what: '目標項目が仮置きの「未定」 / the target item left as the placeholder 未定',
+      },
       { cell: 'G11', ruleId: 'grade-not-normalized', what: '評価が全角の「Ｃ」 / the grade typed as full-width Ｃ' },
     ],
   },

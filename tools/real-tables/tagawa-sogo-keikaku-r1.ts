@@ -57,7 +57,7 @@ export const spec: TableSpec = {
         fiscalYear: 2019,
         dataRows: rowRange(3, 10),
         grades: ['A', 'B', 'C'],
-        gradeSource: 'legend',
+        gradeSource: 'profile',
       },
     ],
   },
@@ -72,8 +72,8 @@ export const spec: TableSpec = {
     },
     why:
       'The legend grades progress from the 現状値 ((actual − 現状値) ÷ (目標値 − 現状値)), not actual ÷ target, and ' +
-      'names no percentage. Without a profile the table can only be checked for grades on its scale; with it, a B ' +
-      'where the indicator fell back (C) is found. minPercent 0.1 stands for “the value grew” (B) against “did not ' +
+      'names no percentage. Without a profile the table can only be checked for grades on its scale; with it, a grade ' +
+      'that contradicts the progress (A for 44 %) is found. minPercent 0.1 stands for “the value grew” (B) against “did not ' +
       'grow or fell” (C).',
   },
   bad: {

@@ -37,7 +37,8 @@ export type Role =
   | 'agencies'
   | 'remarks';
 
-export type GradeSource = 'legend' | 'preset' | 'default';
+/** Where the scale in force comes from: a legend under the table, a shipped preset, the default S–D, or the entry's profile. */
+export type GradeSource = 'legend' | 'preset' | 'default' | 'profile';
 
 /** One table the engine must find on the sheet. */
 export interface ExpectedTable {
