@@ -11,7 +11,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import * as prettier from 'prettier';
 import { parseA1, parseRange } from '../src/core/a1';
-import { repoRoot, workbookBytes } from './generate-samples';
+import { repoRoot, runGenerator, workbookBytes } from './generate-samples';
 import { SPECS } from './real-tables';
 import type { CellSpec, TableSpec } from './real-tables/types';
 
@@ -198,14 +198,4 @@ export async function generate(root: string = repoRoot()): Promise<string[]> {
   return written;
 }
 
-if (require.main === module) {
-  generate().then(
-    (files) => {
-      for (const f of files) console.log(`wrote ${path.relative(process.cwd(), f)}`);
-    },
-    (err: unknown) => {
-      console.error(err instanceof Error ? err.message : String(err));
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runGenerator(() => generate());

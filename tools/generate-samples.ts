@@ -600,7 +600,8 @@ export async function generate(root: string = repoRoot()): Promise<string[]> {
   return written;
 }
 
-if (require.main === module) {
+/** Runs a generator from the command line: prints each file it wrote, or the error and exit code 1. */
+export function runGenerator(generate: () => Promise<string[]>): void {
   generate().then(
     (files) => {
       for (const f of files) console.log(`wrote ${path.relative(process.cwd(), f)}`);
@@ -611,3 +612,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runGenerator(() => generate());

@@ -15,7 +15,7 @@ import { loadWorkbook, sheetToData } from '../../src/xlsx/read';
 import { buildWorkbook, corpusEntry } from '../../tools/generate-real-tables';
 import { workbookBytes } from '../../tools/generate-samples';
 import { SPECS } from '../../tools/real-tables';
-import type { ExpectedTable, GradeSource, PlantedMistake, Role } from '../../tools/real-tables/types';
+import type { ExpectedTable, PlantedMistake, Role } from '../../tools/real-tables/types';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'real');
 
@@ -25,17 +25,8 @@ const DIR = path.join(__dirname, '..', 'fixtures', 'real');
 // returns `result.tables` (several tables per sheet) and the scale in force (read from a legend under the
 // table, a preset or the default), adapt only this function.
 
-interface FoundTable {
-  /** 1-based first header row. */
-  headerRow: number;
-  /** Role → column letter. */
-  columns: Partial<Record<string, string>>;
-  fiscalYear: number | null;
-  /** 1-based data rows. */
-  dataRows: number[];
-  grades: string[] | null;
-  gradeSource: GradeSource | null;
-}
+/** A table as the engine found it, in corpus.json's terms (1-based rows, column letters; any role it mapped). */
+type FoundTable = Omit<ExpectedTable, 'columns'> & { columns: Partial<Record<string, string>> };
 
 function tablesOf(result: CheckResult, profile: Profile): FoundTable[] {
   const layout = result.layout;

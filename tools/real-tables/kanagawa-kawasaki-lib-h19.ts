@@ -1,9 +1,19 @@
-import { num, pct, rowRange, type CellSpec, type TableSpec } from './types';
+import { num, pct, rowRange, type CellSpec, type ExpectedTable, type TableSpec } from './types';
 
 /** One 基本指標 row: number, name, 数値目標, 活動実績, 達成率 (actual ÷ target, as typed to 0.1 %), 評価. */
 function kpi(no: number, name: string, target: number, actual: number, unit: string, grade: string): CellSpec[] {
   return [no, name, num(target, unit), num(actual, unit), pct(Math.round((actual / target) * 1000) / 1000), grade];
 }
+
+/** What the engine must find for one of the two tables (they share columns, year and legend). */
+const table = (headerRow: number, dataRows: number[]): ExpectedTable => ({
+  headerRow,
+  columns: { indicator: 'B', kpi_target: 'C', kpi_actual: 'D', rate: 'E', grade: 'F' },
+  fiscalYear: 2007,
+  dataRows,
+  grades: ['A', 'B', 'C', 'D'],
+  gradeSource: 'legend',
+});
 
 const HEADER: CellSpec[] = ['基本指標', null, '数値目標', '活動実績', '達成率', '評価'];
 
@@ -52,24 +62,7 @@ export const spec: TableSpec = {
   merges: ['A4:B4', 'A12:B12'],
   headerRows: [4, 12],
   expect: {
-    tables: [
-      {
-        headerRow: 4,
-        columns: { indicator: 'B', kpi_target: 'C', kpi_actual: 'D', rate: 'E', grade: 'F' },
-        fiscalYear: 2007,
-        dataRows: rowRange(5, 9),
-        grades: ['A', 'B', 'C', 'D'],
-        gradeSource: 'legend',
-      },
-      {
-        headerRow: 12,
-        columns: { indicator: 'B', kpi_target: 'C', kpi_actual: 'D', rate: 'E', grade: 'F' },
-        fiscalYear: 2007,
-        dataRows: rowRange(13, 15),
-        grades: ['A', 'B', 'C', 'D'],
-        gradeSource: 'legend',
-      },
-    ],
+    tables: [table(4, rowRange(5, 9)), table(12, rowRange(13, 15))],
   },
   bad: {
     edits: [

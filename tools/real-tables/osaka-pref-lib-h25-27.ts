@@ -1,4 +1,4 @@
-import { rowRange, type CellSpec, type TableSpec } from './types';
+import { rowRange, type CellSpec, type ExpectedTable, type TableSpec } from './types';
 
 const HEAD1: CellSpec[] = ['重点指標', '24年度実績', '目標', '25年度', null, '26年度', null, '27年度', null];
 const HEAD2: CellSpec[] = [null, null, null, '実績', '達成度', '実績', '達成度', '実績', '達成度'];
@@ -11,6 +11,16 @@ const headMerges = (r: number) => [
   `F${r}:G${r}`,
   `H${r}:I${r}`,
 ];
+
+/** What the engine must find for one of the two tables (they share columns, year and legend). */
+const table = (headerRow: number, dataRows: number[]): ExpectedTable => ({
+  headerRow,
+  columns: { indicator: 'A', kpi_target: 'C', kpi_actual: 'H', grade: 'I' },
+  fiscalYear: 2015,
+  dataRows,
+  grades: ['A', 'B', 'C', 'D'],
+  gradeSource: 'legend',
+});
 
 export const spec: TableSpec = {
   id: 'osaka-pref-lib-h25-27',
@@ -71,24 +81,7 @@ export const spec: TableSpec = {
   merges: ['A6:I6', 'A15:I15', ...headMerges(7), ...headMerges(16)],
   headerRows: [7, 8, 16, 17],
   expect: {
-    tables: [
-      {
-        headerRow: 7,
-        columns: { indicator: 'A', kpi_target: 'C', kpi_actual: 'H', grade: 'I' },
-        fiscalYear: 2015,
-        dataRows: rowRange(9, 10),
-        grades: ['A', 'B', 'C', 'D'],
-        gradeSource: 'legend',
-      },
-      {
-        headerRow: 16,
-        columns: { indicator: 'A', kpi_target: 'C', kpi_actual: 'H', grade: 'I' },
-        fiscalYear: 2015,
-        dataRows: rowRange(18, 20),
-        grades: ['A', 'B', 'C', 'D'],
-        gradeSource: 'legend',
-      },
-    ],
+    tables: [table(7, rowRange(9, 10)), table(16, rowRange(18, 20))],
   },
   bad: {
     edits: [
