@@ -11,18 +11,11 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import * as prettier from 'prettier';
 import { parseA1, parseRange } from '../src/core/a1';
-import { repoRoot, runGenerator, workbookBytes } from './generate-samples';
+import { BORDER, FONT, HEADER_FILL, newWorkbook, repoRoot, runGenerator, workbookBytes } from './generate-samples';
 import { SPECS } from './real-tables';
 import type { CellSpec, TableSpec } from './real-tables/types';
 
 export const FIXTURE_DIR = path.join('test', 'fixtures', 'real');
-/** Fixed so that the generated files do not change from run to run. */
-const FIXED_DATE = new Date(Date.UTC(2025, 5, 30, 0, 0, 0));
-
-const FONT: Partial<ExcelJS.Font> = { name: '游ゴシック', size: 10, charset: 128 };
-const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
 function setCell(cell: ExcelJS.Cell, spec: CellSpec): void {
   if (spec === null || spec === undefined) {
@@ -68,12 +61,7 @@ function bodyRows(spec: TableSpec): Set<number> {
 }
 
 export function buildWorkbook(spec: TableSpec, bad: boolean): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '進捗表チェッカー (kpi-progress-checker)';
-  wb.lastModifiedBy = wb.creator;
-  wb.created = FIXED_DATE;
-  wb.modified = FIXED_DATE;
-  wb.title = spec.title;
+  const wb = newWorkbook(spec.title);
   wb.description = `Reproduced from ${spec.url} by tools/generate-real-tables.ts${bad ? ' (with planted mistakes)' : ''}`;
   const ws = wb.addWorksheet(spec.sheet, {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

@@ -3,7 +3,9 @@
  * found with the default profile (or the entry's own), its columns, fiscal year, data rows and grade scale as
  * corpus.json says; the clean file gives no error and no warning; an unsupported layout gives one
  * `unsupported-layout` finding; every planted mistake is found at its cell with its rule, and the bad file
- * gives no other error. The files are what tools/generate-real-tables.ts writes, byte for byte.
+ * gives no other error. The files are what tools/generate-real-tables.ts writes, byte for byte, and the corpus
+ * agrees with itself (grades follow the table's own scale, typed rates equal actual ÷ target, planted mistakes are
+ * what they say), so that a failure here is the engine's shortcoming, not a slip in a spec.
  */
 import { promises as fs } from 'fs';
 import path from 'path';
@@ -15,7 +17,8 @@ import { loadWorkbook, sheetToData } from '../../src/xlsx/read';
 import { buildWorkbook, corpusEntry } from '../../tools/generate-real-tables';
 import { workbookBytes } from '../../tools/generate-samples';
 import { SPECS } from '../../tools/real-tables';
-import type { ExpectedTable, PlantedMistake, Role } from '../../tools/real-tables/types';
+import type { ExpectedTable, PlantedMistake, Role, TableSpec } from '../../tools/real-tables/types';
+import type { CellValue } from '../../src/core/grid';
 
 const DIR = path.join(__dirname, '..', 'fixtures', 'real');
 
@@ -195,4 +198,151 @@ describe.each(CORPUS.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
       });
     });
   }
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// The corpus checked against itself (not the engine): what corpus.json promises holds in the files, so that
+// a failure above is the engine's and not a slip in a spec.
+
+interface Sheet {
+  at(addr: string): CellValue;
+  fmt(addr: string): string | null;
+  texts(): string[];
+}
+
+async function sheetOf(file: string, name: string): Promise<Sheet> {
+  const wb = await loadWorkbook(path.join(DIR, file));
+  const data = sheetToData(wb.getWorksheet(name)!);
+  const cell = <T>(grid: T[][] | undefined, addr: string): T | null => {
+    const { row, col } = parseA1(addr);
+    return grid?.[row - data.top]?.[col - data.left] ?? null;
+  };
+  return {
+    at: (addr) => cell(data.values, addr),
+    fmt: (addr) => cell(data.numberFormats as (string | null)[][] | undefined, addr),
+    texts: () => data.values.flat().filter((v): v is string => typeof v === 'string'),
+  };
+}
+
+/** The first number a cell shows ("192,762人" → 192762, 0.918 → 0.918, "毎年 67,000" → 67000). */
+function numberIn(v: CellValue): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string') return null;
+  const m = /-?\d+(?:\.\d+)?/.exec(v.replace(/,/g, ''));
+  return m ? Number(m[0]) : null;
+}
+
+/** Decimals of a fraction shown under a percent format ("0.0%" → 3). */
+function percentDecimals(fmt: string | null): number {
+  const m = /0(?:\.(0+))?%/.exec(fmt ?? '');
+  return m ? (m[1]?.length ?? 0) + 2 : 3;
+}
+
+const empty = (v: CellValue) => v === null || (typeof v === 'string' && v.trim() === '');
+
+/** The grade the spec's own numbers give on a row, under its selfCheck scale. */
+function gradeOf(spec: TableSpec, t: ExpectedTable, sheet: Sheet, row: number): string | null {
+  const check = spec.selfCheck;
+  if (!check || !t.columns.kpi_target || !t.columns.kpi_actual) return null;
+  const target = numberIn(sheet.at(`${t.columns.kpi_target}${row}`));
+  const actual = numberIn(sheet.at(`${t.columns.kpi_actual}${row}`));
+  if (target === null || actual === null) return null;
+  let percent: number;
+  if (check.formula === 'progress') {
+    const base = numberIn(sheet.at(`${t.columns.baseline}${row}`));
+    if (base === null || base === target) return null;
+    percent = ((actual - base) / (target - base)) * 100;
+  } else {
+    percent = check.lowerIsBetter?.includes(row) ? (target / actual) * 100 : (actual / target) * 100;
+  }
+  for (const s of check.steps) if (percent + 1e-9 >= s.minPercent) return s.grade;
+  return check.steps[check.steps.length - 1]!.grade;
+}
+
+describe('the corpus agrees with itself', () => {
+  test.each(SPECS.map((s) => [s.id, s] as const))(
+    '%s: data rows, grades, legends and rates of the clean file',
+    async (_id, spec) => {
+      const sheet = await sheetOf(`${spec.id}.xlsx`, spec.sheet);
+      const problems: string[] = [];
+      for (const t of spec.expect.tables) {
+        const last = Math.max(...t.dataRows);
+        for (const r of t.dataRows) {
+          if (r <= t.headerRow) problems.push(`row ${r} is not below the header ${t.headerRow}`);
+          const name = t.columns.indicator ?? t.columns.initiative;
+          if (name && empty(sheet.at(`${name}${r}`))) problems.push(`${name}${r}: no indicator`);
+          for (const role of ['kpi_target', 'kpi_actual'] as const) {
+            const c = t.columns[role];
+            if (c && empty(sheet.at(`${c}${r}`))) problems.push(`${c}${r}: ${role} empty`);
+          }
+          if (t.columns.grade && t.grades) {
+            const g = sheet.at(`${t.columns.grade}${r}`);
+            if (typeof g !== 'string' || !t.grades.includes(g))
+              problems.push(`${t.columns.grade}${r}: ${String(g)} not on the scale`);
+            const computed = gradeOf(spec, t, sheet, r);
+            if (computed !== null && computed !== g)
+              problems.push(`${t.columns.grade}${r}: ${String(g)} but the numbers give ${computed}`);
+          }
+          if (t.columns.rate && t.columns.kpi_target && t.columns.kpi_actual) {
+            const rate = sheet.at(`${t.columns.rate}${r}`);
+            const target = numberIn(sheet.at(`${t.columns.kpi_target}${r}`));
+            const actual = numberIn(sheet.at(`${t.columns.kpi_actual}${r}`));
+            const d = percentDecimals(sheet.fmt(`${t.columns.rate}${r}`));
+            if (typeof rate !== 'number' || target === null || actual === null) problems.push(`${t.columns.rate}${r}: no rate`);
+            else if (Math.abs(Number((actual / target).toFixed(d)) - rate) > 1e-9)
+              problems.push(`${t.columns.rate}${r}: ${rate} ≠ ${actual} ÷ ${target}`);
+          }
+        }
+        if (t.gradeSource === 'legend') {
+          const legend = sheet.texts().filter((s) => t.grades!.some((g) => s.includes(`${g}：`) || s.includes(`「${g}」`)));
+          for (const g of t.grades!)
+            if (!legend.some((s) => s.includes(`${g}：`) || s.includes(`「${g}」`))) problems.push(`legend: no entry for ${g}`);
+          if (legend.length === 0) problems.push(`no legend below row ${last}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
+
+  test.each(SPECS.filter((s) => s.bad).map((s) => [s.id, s] as const))(
+    '%s: each planted mistake is what it says',
+    async (_id, spec) => {
+      const sheet = await sheetOf(`${spec.id}.bad.xlsx`, spec.sheet);
+      const problems: string[] = [];
+      for (const m of spec.bad!.mistakes) {
+        const t = spec.expect.tables.find((x) => x.dataRows.includes(parseA1(m.cell).row + 1))!;
+        const v = sheet.at(m.cell);
+        const row = parseA1(m.cell).row + 1;
+        const ok = (() => {
+          switch (m.ruleId) {
+            case 'missing-grade':
+            case 'missing-actual':
+            case 'required-cell-empty':
+              return empty(v);
+            case 'invalid-grade':
+              return typeof v === 'string' && !t.grades!.includes(v) && !t.grades!.includes(v.normalize('NFKC'));
+            case 'grade-not-normalized':
+              return typeof v === 'string' && !t.grades!.includes(v);
+            case 'grade-mismatch': {
+              const computed = gradeOf(spec, t, sheet, row);
+              return typeof v === 'string' && t.grades!.includes(v) && (computed === null || computed !== v);
+            }
+            case 'rate-mismatch': {
+              const target = numberIn(sheet.at(`${t.columns.kpi_target}${row}`))!;
+              const actual = numberIn(sheet.at(`${t.columns.kpi_actual}${row}`))!;
+              return typeof v === 'number' && Math.abs(actual / target - v) > 0.005;
+            }
+            case 'formula-error':
+              return typeof v === 'string' && v.startsWith('#');
+            case 'placeholder-text':
+              return typeof v === 'string' && v.includes('未定');
+            default:
+              return false;
+          }
+        })();
+        if (!ok) problems.push(`${m.cell} ${m.ruleId}: ${String(v)}`);
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 });

@@ -86,4 +86,13 @@ export const spec: TableSpec = {
       },
     ],
   },
+  selfCheck: {
+    steps: [
+      { grade: 'A', minPercent: 100 },
+      { grade: 'B+', minPercent: 90 },
+      { grade: 'B', minPercent: 70 },
+      { grade: 'C', minPercent: 0 },
+    ],
+    lowerIsBetter: [3, 4],
+  },
 };

@@ -64,6 +64,14 @@ export const spec: TableSpec = {
   expect: {
     tables: [table(4, rowRange(5, 9)), table(12, rowRange(13, 15))],
   },
+  selfCheck: {
+    steps: [
+      { grade: 'A', minPercent: 100 },
+      { grade: 'B', minPercent: 90 },
+      { grade: 'C', minPercent: 80 },
+      { grade: 'D', minPercent: 0 },
+    ],
+  },
   bad: {
     edits: [
       { cell: 'F5', value: null },

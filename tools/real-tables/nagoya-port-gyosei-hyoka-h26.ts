@@ -67,4 +67,11 @@ export const spec: TableSpec = {
       },
     ],
   },
+  selfCheck: {
+    steps: [
+      { grade: '順調', minPercent: 80 },
+      { grade: 'やや遅れ', minPercent: 60 },
+      { grade: '遅れ', minPercent: 0 },
+    ],
+  },
 };

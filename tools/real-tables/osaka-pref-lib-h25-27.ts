@@ -83,6 +83,14 @@ export const spec: TableSpec = {
   expect: {
     tables: [table(7, rowRange(9, 10)), table(16, rowRange(18, 20))],
   },
+  selfCheck: {
+    steps: [
+      { grade: 'A', minPercent: 110 },
+      { grade: 'B', minPercent: 80 },
+      { grade: 'C', minPercent: 50 },
+      { grade: 'D', minPercent: 0 },
+    ],
+  },
   bad: {
     edits: [
       { cell: 'I18', value: 'C' },

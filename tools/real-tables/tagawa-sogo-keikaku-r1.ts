@@ -9,6 +9,13 @@ const row = (shisaku: string, name: string, base: CellSpec, actual: CellSpec, ta
   grade,
 ];
 
+/** The 判定 scale on progress from the 現状値 (the 80 % for A is our reading of 「順調」). */
+const STEPS = [
+  { grade: 'A', minPercent: 80 },
+  { grade: 'B', minPercent: 0.1 },
+  { grade: 'C', minPercent: 0 },
+];
+
 export const spec: TableSpec = {
   id: 'tagawa-sogo-keikaku-r1',
   publisher: '田川市（福岡県）',
@@ -61,14 +68,11 @@ export const spec: TableSpec = {
       },
     ],
   },
+  selfCheck: { steps: STEPS, formula: 'progress' },
   profile: {
     json: {
       rateFormula: 'progress',
-      gradeScale: [
-        { grade: 'A', minPercent: 80 },
-        { grade: 'B', minPercent: 0.1 },
-        { grade: 'C', minPercent: 0 },
-      ],
+      gradeScale: STEPS,
     },
     why:
       'The legend grades progress from the 現状値 ((actual − 現状値) ÷ (目標値 − 現状値)), not actual ÷ target, and ' +

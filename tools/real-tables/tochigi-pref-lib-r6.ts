@@ -67,6 +67,15 @@ export const spec: TableSpec = {
       },
     ],
   },
+  selfCheck: {
+    steps: [
+      { grade: 'A', minPercent: 100 },
+      { grade: 'B', minPercent: 80 },
+      { grade: 'C', minPercent: 60 },
+      { grade: 'D', minPercent: 40 },
+      { grade: 'E', minPercent: 0 },
+    ],
+  },
   bad: {
     edits: [
       { cell: 'F8', value: 'F' },

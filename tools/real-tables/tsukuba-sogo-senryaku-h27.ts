@@ -68,4 +68,13 @@ export const spec: TableSpec = {
       },
     ],
   },
+  selfCheck: {
+    steps: [
+      { grade: '順調', minPercent: 100 },
+      { grade: '概ね順調', minPercent: 80 },
+      { grade: 'やや遅れ', minPercent: 50 },
+      { grade: '遅れ', minPercent: 0 },
+    ],
+    lowerIsBetter: [10],
+  },
 };

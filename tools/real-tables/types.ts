@@ -90,6 +90,12 @@ export interface TableSpec {
   expect: Expect;
   /** Profile (as kpi-check reads it) when the table cannot be graded correctly without one, and why. */
   profile?: { json: Record<string, unknown>; why: string };
+  /**
+   * How the generator's own numbers are graded, for the corpus's self-check (not written to corpus.json):
+   * the scale with its thresholds, actual ÷ target or progress from the baseline, and the rows where
+   * lower is better. Given where the scale in force names percentages (legend, profile or an assumed preset).
+   */
+  selfCheck?: { steps: { grade: string; minPercent: number }[]; formula?: 'ratio' | 'progress'; lowerIsBetter?: number[] };
   /** The .bad.xlsx copy: cell edits (the value the cell gets; null empties it) and the mistakes they make. */
   bad?: { edits: { cell: string; value: CellSpec }[]; mistakes: PlantedMistake[] };
 }
