@@ -4,6 +4,7 @@ import type { Profile, RateFormula } from './profile';
 import { parseFiscalYear } from './years';
 import { perText } from './memo';
 import { scaleHasThresholds } from './gradeScales';
+import { gradeKeyOf } from './scale';
 import { hasHtmlMarkup, htmlToText, nfkc } from './text';
 import type { Layout } from './types';
 
@@ -319,12 +320,10 @@ export function normalizeGrade(text: string, profile: Profile): { status: GradeS
   const grades = profile.gradeScale.map((s) => s.grade);
   if (grades.includes(text)) return { status: 'valid', grade: text };
   if (text === profile.noKpiGrade) return { status: 'no-kpi', grade: profile.noKpiGrade };
-  const key = nfkc(text)
-    .replace(/[\s\u3000]+/g, '')
-    .toUpperCase();
-  const g = grades.find((x) => nfkc(x).replace(/\s+/g, '').toUpperCase() === key);
+  const key = gradeKeyOf(text);
+  const g = grades.find((x) => gradeKeyOf(x) === key);
   if (g !== undefined) return { status: 'not-normalized', grade: g };
-  if (key === nfkc(profile.noKpiGrade).toUpperCase() || DASH_RE.test(key)) {
+  if (key === gradeKeyOf(profile.noKpiGrade) || DASH_RE.test(key)) {
     return { status: 'not-normalized', grade: profile.noKpiGrade };
   }
   return { status: 'invalid', grade: null };

@@ -23,9 +23,24 @@ const WORDS = [
   '悪化',
 ];
 const SYMBOLS = '◎○〇●△▲×✕☆★◇◆□■';
-const TOKEN = `(?:${WORDS.join('|')}|[A-Ea-eS](?:-[1-3])?|[${SYMBOLS}])`;
+const BASE_TOKENS = `${WORDS.join('|')}|[A-Ea-eS](?:-[1-3]|\\+)?|[${SYMBOLS}]`;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Grade tokens: the shipped words, letters (A-1, B+) and symbols, and the grades the table itself uses. */
+function tokenRe(extra: readonly string[]): string {
+  const own = [...new Set(extra.map((g) => nfkc(g).trim()).filter((g) => g.length >= 1 && g.length <= 12))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe);
+  return `(?:${own.length ? own.join('|') + '|' : ''}${BASE_TOKENS})`;
+}
+
 /** A token at a boundary, then a separator (：, :, ＝, =, …) — or the token alone in its cell, marked with \u0001. */
-const ENTRY_RE = new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\u0001])(${TOKEN})\\s*(?:[:=…‥]|\\u0001)`, 'gu');
+function entryRe(token: string): RegExp {
+  return new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\u0001])(${token})\\s*(?:[:=…‥]|\\u0001)`, 'gu');
+}
 const MIN_RE = /(\d+(?:\.\d+)?)\s*%\s*(?:以上|超)|(\d+(?:\.\d+)?)\s*割\s*(?:以上|超)/;
 const BELOW_RE = /(\d+(?:\.\d+)?)\s*(?:%|割)\s*(?:未満|以下|を下回)/;
 const ACHIEVED_RE = /達成|上回|以上/;
@@ -43,19 +58,6 @@ export interface LegendText {
   text: string;
 }
 
-/** A cell that holds nothing but a grade token ("A", "◎"): joined to the next cell as "A：…". */
-const BARE_TOKEN = new RegExp(`^${TOKEN}$`, 'u');
-
-/** Join the cells of one row so that a grade alone in its cell reads as "grade：meaning". */
-export function joinLegendCells(cells: readonly string[]): string {
-  return cells
-    .map((c) => {
-      const t = nfkc(c).trim();
-      return BARE_TOKEN.test(t) ? `\u0001${t}\u0001` : t;
-    })
-    .join(' ');
-}
-
 function normalizeGradeToken(t: string): string {
   return t === '〇' ? '○' : t === '✕' ? '×' : t;
 }
@@ -65,11 +67,21 @@ function normalizeGradeToken(t: string): string {
  * only when every grade gets one (the first grade's 目標達成 is 100 %, the last grade's 〜未満 is 0 %)
  * and they fall from the first grade to the last.
  */
-export function parseLegend(texts: readonly LegendText[]): Legend | null {
+export function parseLegend(texts: readonly LegendText[], grades: readonly string[] = []): Legend | null {
   if (texts.length === 0) return null;
-  const joined = texts.map((t) => nfkc(t.text).replace(/[\r\n]+/g, ' ')).join('\u0001 ');
+  const token = tokenRe(grades);
+  const bare = new RegExp(`^${token}$`, 'u');
+  // A grade alone in its cell reads as "grade：meaning" with the next cell.
+  const joined = texts
+    .map((t) => {
+      const s = nfkc(t.text)
+        .replace(/[\r\n]+/g, ' ')
+        .trim();
+      return bare.test(s) ? `\u0001${s}\u0001` : s;
+    })
+    .join('\u0001 ');
   const entries: { grade: string; start: number; end: number }[] = [];
-  for (const m of joined.matchAll(ENTRY_RE)) {
+  for (const m of joined.matchAll(entryRe(token))) {
     entries.push({ grade: normalizeGradeToken(m[1]!), start: m.index, end: m.index + m[0].length });
   }
   const steps: GradeStep[] = [];
@@ -87,7 +99,12 @@ export function parseLegend(texts: readonly LegendText[]): Legend | null {
   if (steps.length < 2) return null;
   // A legend's grades are all letters, all symbols or all words.
   const kind = (g: string) => (/^[A-Za-z]/.test(g) ? 'letter' : SYMBOLS.includes(g) ? 'symbol' : 'word');
-  if (new Set(steps.map((s) => kind(s.grade))).size > 1) return null;
+  if (new Set(steps.map((s) => kind(s.grade))).size > 1) {
+    const main = kind(steps[0]!.grade);
+    const same = steps.filter((s) => kind(s.grade) === main);
+    if (same.length < 2) return null;
+    steps.splice(0, steps.length, ...same);
+  }
   addThresholds(steps);
   const first = texts.find((t) => nfkc(t.text).includes(steps[0]!.grade)) ?? texts[0]!;
   return { row: first.row, col: first.col, steps };
