@@ -58,6 +58,20 @@ export interface LegendText {
   text: string;
 }
 
+function legendKey(t: string): string {
+  return normalizeGradeToken(nfkc(t).trim()).toUpperCase();
+}
+
+const LOOKS_RE = new RegExp(`(?:^|[\\s\\u3000、,。・※()【】])(?:評価|判定|区分)?(?:${BASE_TOKENS})\\s*[:=]`, 'gu');
+
+/** A text that reads like a grade legend: two or more "grade：meaning" entries (or one, after 評価). */
+export function looksLikeLegend(text: string): boolean {
+  if (typeof text !== 'string' || text.length > 2000) return false;
+  const t = nfkc(text);
+  const n = [...t.matchAll(LOOKS_RE)].length;
+  return n >= 2 || (n === 1 && /^\s*(?:※\s*)?(?:評価|判定|区分)/.test(t));
+}
+
 function normalizeGradeToken(t: string): string {
   return t === '〇' ? '○' : t === '✕' ? '×' : t;
 }
@@ -76,6 +90,7 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
     .map((t) => {
       const s = nfkc(t.text)
         .replace(/[\r\n]+/g, ' ')
+        .replace(/(評価|判定|区分)(?=\S{1,4}\s*[:=])/g, '$1 ')
         .trim();
       return bare.test(s) ? `\u0001${s}\u0001` : s;
     })
@@ -97,13 +112,16 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
     steps.push({ grade: e.grade, meaning: meaning.slice(0, 200) });
   }
   if (steps.length < 2) return null;
-  // A legend's grades are all letters, all symbols or all words.
+  // A legend's grades are all letters, all symbols or all words; where legends of several columns stand
+  // together (重点化 ◎〇, 状況 順調/遅れ), the one whose grades the table uses wins.
   const kind = (g: string) => (/^[A-Za-z]/.test(g) ? 'letter' : SYMBOLS.includes(g) ? 'symbol' : 'word');
   if (new Set(steps.map((s) => kind(s.grade))).size > 1) {
-    const main = kind(steps[0]!.grade);
-    const same = steps.filter((s) => kind(s.grade) === main);
-    if (same.length < 2) return null;
-    steps.splice(0, steps.length, ...same);
+    const used = new Set(grades.map(legendKey));
+    const groups = ['letter', 'symbol', 'word'].map((k) => steps.filter((s) => kind(s.grade) === k)).filter((g) => g.length >= 2);
+    const score = (g: GradeStep[]) => g.filter((s) => used.has(legendKey(s.grade))).length;
+    const best = groups.sort((a, b) => score(b) - score(a))[0];
+    if (!best) return null;
+    steps.splice(0, steps.length, ...best);
   }
   addThresholds(steps);
   const first = texts.find((t) => nfkc(t.text).includes(steps[0]!.grade)) ?? texts[0]!;

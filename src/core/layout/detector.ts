@@ -73,6 +73,9 @@ export interface HeaderColumn {
   role?: Role;
 }
 
+/** A cell of numbering: 1, 2., (3), ①, Ⅳ-2. */
+const NUMBERING_RE = /^[\s\d０-９.,．，()（）\-‐－・\u2460-\u2473\u2160-\u217f]+$/u;
+
 function isYearNumber(v: number): boolean {
   return Number.isInteger(v) && v >= 1950 && v <= 2100;
 }
@@ -411,7 +414,7 @@ export class Detector {
       if (list[0]!.role === 'indicator') {
         // 指標 over a number column (1, 2, ①) and the names: the names play the role.
         let names = stats[0]!;
-        for (const s of stats) if (s.textLength > names.textLength) names = s;
+        for (const s of stats) if (s.texts > s.numbers && (names.texts <= names.numbers || s.textLength > names.textLength)) names = s;
         for (const s of stats) if (s !== names) delete s.hc.role;
         continue;
       }
@@ -465,23 +468,28 @@ export class Detector {
   }
 
   /** A column's cells below the header; section titles, notes and the header repeated left out. */
-  columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number } {
+  columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number; numbers: number } {
     let labels = 0;
     let texts = 0;
     let textLength = 0;
+    let numbers = 0;
     const header = new Set(headerRows.map((r) => squeeze(this.grid.value(r, col))));
     const headerEnd = headerRows[headerRows.length - 1]!;
     const end = Math.min(this.grid.lastRow, headerEnd + LABEL_SAMPLE_ROWS);
     for (let r = headerEnd + 1; r <= end; r++) {
       const t = this.raw(r, col);
       if (t === '' || header.has(squeeze(t))) continue;
-      if (isBareLabel(t)) labels++;
+      // A row-wide merge is a heading or commentary, not this column's data.
+      const m = this.grid.mergeAt(r, col);
+      if (m && m.right - m.left >= 2) continue;
+      if (typeof this.grid.value(r, col) === 'number' || NUMBERING_RE.test(t)) numbers++;
+      else if (isBareLabel(t)) labels++;
       else if (!isSectionTitle(t) && !isNoteText(t)) {
         texts++;
         textLength += t.length;
       }
     }
-    return { labels, texts, textLength };
+    return { labels, texts, textLength, numbers };
   }
 
   /** Share of a column's non-empty cells below the header that hold only a sub-label. */

@@ -1,6 +1,7 @@
 /** Layout detection, the body: data rows, section rows, repeated headers, commentary and notes. */
 import { cellText, isExcelError } from '../grid';
 import { isBareLabel, isSectionTitle, splitLabel } from '../headers';
+import { looksLikeLegend } from '../legend';
 import type { DataRow, NearText, Role, SectionRow, TableFamily } from '../types';
 import { Detector, isNoteText, MIN_ROLES, squeeze, trimmed } from './detector';
 
@@ -119,7 +120,7 @@ export function classifyRows(
       nextHeader = r;
       break;
     }
-    if (filled.length <= 2 && isNoteText(firstText)) {
+    if (filled.length <= 2 && (isNoteText(firstText) || looksLikeLegend(firstText))) {
       if (blankRun > 0 && dataRows.length > 0) ended = true;
       blankRun = 0;
       nearRow(r);
