@@ -209,6 +209,15 @@ export class Detector {
     });
   }
 
+  /** A merged cell of the row reaches down into the next row (a header written over two rows). */
+  hasMergeDown(row: number, fromCol: number, toCol: number): boolean {
+    for (let c = fromCol; c <= toCol; c++) {
+      const m = this.grid.mergeAt(row, c);
+      if (m && m.top === row && m.bottom > row && !this.grid.isEmpty(m.top, m.left)) return true;
+    }
+    return false;
+  }
+
   /** Columns of a row that hold nothing but a year (H27, R6, 2024). */
   yearCols(row: number, fromCol: number, toCol: number): number[] {
     const out: number[] = [];
@@ -225,8 +234,10 @@ export class Detector {
     const lastCol = this.lastScanCol;
     const info = this.rowInfo(r, firstCol, lastCol);
     const roles = new Set(info.roles);
-    if (roles.size === 0) return { row: r, two: false, score: 0, roles, core: false };
     const two = this.isSubHeaderRow(r, firstCol, lastCol);
+    // A first header row may name nothing itself (安定所 | 求人充足件数) and stand over the sub-headers.
+    if (roles.size === 0 && !(two && this.hasMergeDown(r, firstCol, lastCol)))
+      return { row: r, two: false, score: 0, roles, core: false };
     let kpiParent = info.kpiParent;
     if (two) {
       const sub = this.rowInfo(r + 1, firstCol, lastCol);
@@ -366,6 +377,13 @@ export class Detector {
           (prev!.parent === hc.parent || (prev!.year !== undefined && hc.year !== undefined))
         ) {
           role = 'kpi_actual';
+        } else if (
+          m.actualLike &&
+          hc.year !== undefined &&
+          (yearOnly(hc.parent) !== null || (/実績$/.test(hc.leaf) && yearOnly(hc.leaf.replace(/実績$/, '')) !== null))
+        ) {
+          // 実績 under 25年度 (or "24年度実績"): one year of the KPI's actuals.
+          role = 'kpi_actual';
         }
         hc.role = role;
         if (role === 'baseline' && /現状/.test(hc.leaf)) hc.currentLike = true;
@@ -414,7 +432,8 @@ export class Detector {
       if (list[0]!.role === 'indicator') {
         // 指標 over a number column (1, 2, ①) and the names: the names play the role.
         let names = stats[0]!;
-        for (const s of stats) if (s.texts > s.numbers && (names.texts <= names.numbers || s.textLength > names.textLength)) names = s;
+        for (const s of stats)
+          if (s.texts > s.numbers && (names.texts <= names.numbers || s.textLength > names.textLength)) names = s;
         for (const s of stats) if (s !== names) delete s.hc.role;
         continue;
       }

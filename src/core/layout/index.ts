@@ -6,7 +6,7 @@
 import type { CellRange } from '../a1';
 import { lettersToCol } from '../a1';
 import { cellText, type Grid } from '../grid';
-import { classifyHeader, headerCore, parseFiscalYear } from '../headers';
+import { classifyHeader, headerCore, isKpiParent, parseFiscalYear } from '../headers';
 import { DEFAULT_PROFILE, type Profile } from '../profile';
 import { headerKey } from '../text';
 import type { FiscalYearSource, HeaderCell, Layout, NearText, Role, TableFamily, YearSeries } from '../types';
@@ -113,6 +113,41 @@ function buildTable(d: Detector, choice: HeaderChoice, titleFrom: number): { lay
     else byRole.set(hc.role, [hc]);
   }
 
+  const roleOf = (hc: HeaderColumn, role: Role | undefined) => {
+    const from = hc.role;
+    if (from) {
+      const list = (byRole.get(from) ?? []).filter((x) => x !== hc);
+      if (list.length) byRole.set(from, list);
+      else byRole.delete(from);
+    }
+    if (role) {
+      hc.role = role;
+      byRole.set(
+        role,
+        [...(byRole.get(role) ?? []), hc].sort((a, b) => a.col - b.col),
+      );
+    } else delete hc.role;
+  };
+  const isKpiFamily = SAMPLE_ROLES.filter((r) => byRole.has(r)).length < 2;
+  if (isKpiFamily) {
+    const targets = byRole.get('kpi_target') ?? [];
+    const named = targets.filter((hc) => !isKpiParent(hc.leaf));
+    const nameCol = (byRole.get('indicator') ?? byRole.get('initiative') ?? [])[0]?.col;
+    for (const hc of targets) {
+      if (named.length === 0 || named.length === targets.length) break;
+      // 数値目標 / KPI over the names, beside real 目標値 columns: the indicator.
+      if (isKpiParent(hc.leaf) && !byRole.has('indicator')) roleOf(hc, 'indicator');
+    }
+    const remaining = byRole.get('kpi_target') ?? [];
+    const firstName = nameCol ?? (byRole.get('indicator') ?? [])[0]?.col;
+    // 目標 at the far left, before the names (基本目標), is not the KPI's target.
+    if (firstName !== undefined && remaining.length > 1)
+      for (const hc of remaining) if (hc.col < firstName) roleOf(hc, undefined);
+    // 活動実績 / 実績 in an indicator list is the KPI's actual.
+    if (!byRole.has('kpi_actual') && byRole.has('results'))
+      for (const hc of [...byRole.get('results')!]) roleOf(hc, 'kpi_actual');
+  }
+
   // Year series: one role in several columns, each naming its own year.
   const seriesOf = new Map<Role, HeaderColumn[]>();
   for (const role of SERIES_ROLES) {
@@ -135,10 +170,23 @@ function buildTable(d: Detector, choice: HeaderChoice, titleFrom: number): { lay
   }
 
   const columns: Partial<Record<Role, number>> = {};
-  for (const [role, list] of byRole)
-    columns[role] = (seriesOf.get(role) ?? list)[seriesOf.has(role) ? seriesOf.get(role)!.length - 1 : 0]!.col;
-  const present = SAMPLE_ROLES.filter((r) => columns[r] !== undefined).length;
-  const family: TableFamily = present >= 2 ? 'sample' : 'kpi';
+  for (const [role, list] of byRole) {
+    const series = seriesOf.get(role);
+    columns[role] = series ? series[series.length - 1]!.col : list[0]!.col;
+  }
+  const family: TableFamily = isKpiFamily ? 'kpi' : 'sample';
+  // An indicator list without a name header: the first column of texts left of the KPI is the name.
+  if (family === 'kpi' && columns.indicator === undefined && columns.initiative === undefined) {
+    const kpiCols = (['kpi_target', 'kpi_actual', 'baseline', 'rate', 'grade'] as Role[]).map((r) => columns[r] ?? Infinity);
+    const firstKpi = Math.min(...kpiCols);
+    for (let c = left; c < firstKpi && c <= right; c++) {
+      const sample = d.columnSample(c, headerRows);
+      if (sample.texts > sample.numbers && sample.texts >= 2) {
+        columns.indicator = c;
+        break;
+      }
+    }
+  }
 
   const body = classifyRows(d, headerRows, left, right, columns, family);
   const hasData = (col: number) => body.dataRows.some((r) => cellText(g.value(r.row, col)).trim() !== '');
@@ -222,6 +270,9 @@ function buildTable(d: Detector, choice: HeaderChoice, titleFrom: number): { lay
   };
 }
 
+/** A year said to be the one of the actuals or the evaluation (令和5年度実績, 平成27年度評価). */
+const LABELLED_YEAR = /(?:年度?|\d)\s*(?:の)?\s*(?:実績|評価|進捗|達成)/;
+
 /** 令和2年度～令和6年度: a plan's period, not the year of the table. */
 function isYearRange(text: string): boolean {
   return /(?:年度?|\d)\s*[~〜～\-－ー]\s*(?:令和|平成|[RrHh]|\d)/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 2;
@@ -256,6 +307,7 @@ function titleYear(d: Detector, fromRow: number, headerRow: number): FiscalYearS
     for (let c = g.firstCol; c <= d.lastScanCol; c++) {
       const v = g.value(r, c);
       if (typeof v !== 'string' || v.length > 200) continue;
+      if (isYearRange(v) && !LABELLED_YEAR.test(v.normalize('NFKC'))) continue;
       if (titleYearValue(v) !== null && parseFiscalYear(v) !== null) return { row: r, col: c, text: v.trim(), from: 'title' };
     }
   }
