@@ -91,7 +91,8 @@ export function checkSheet(sheet: SheetData | Grid, profile: Profile = DEFAULT_P
   const grid = sheet instanceof Grid ? sheet : new Grid(sheet);
   const layouts = detectLayouts(grid, profile);
   const tables: TableCheck[] = layouts.map((layout) => {
-    const scale = resolveGradeScale(grid, layout, profile);
+    const others = layouts.filter((l) => l !== layout).flatMap((l) => l.nearTexts);
+    const scale = resolveGradeScale(grid, layout, profile, others);
     const tableProfile: Profile = scale.steps === profile.gradeScale ? profile : { ...profile, gradeScale: scale.steps };
     const kpis = parseKpiRows(grid, layout, tableProfile);
     const required = requiredSetFor(layout, profile);

@@ -441,19 +441,26 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
     const hasKpi = !blankOrNone(targetText);
     const pending = pendingOf(actualText);
     const hasActual = !blankOrNone(actualText) && !pending;
-    const direction = kpiDirection(
-      [nameCol === undefined ? '' : grid.shownText(d.row, nameCol), typeof tv === 'string' ? tv : ''],
-      profile,
-    );
     const baseline =
       bv === null || blankOrNone(cellText(bv))
         ? null
         : (reader.items(bv, 'actual', undefined, fmtAt(d.row, cols.baseline))[0]?.amount ?? null);
+    const targets = hasKpi ? reader.items(tv, 'target', undefined, fmtAt(d.row, cols.kpi_target)) : [];
+    let direction = kpiDirection(
+      [nameCol === undefined ? '' : grid.shownText(d.row, nameCol), typeof tv === 'string' ? tv : ''],
+      profile,
+    );
+    // A target below the baseline says that smaller is better (死亡率 84.3 → 73.9), whatever the words.
+    const target0 = targets.length === 1 ? targets[0]!.amount : null;
+    if (direction.from === 'default' && baseline && target0) {
+      const b = baseAmount(baseline);
+      const t = baseAmount(target0);
+      if (sameUnit(b, t) && t.value < b.value) direction = { direction: 'lower', from: 'baseline' };
+    }
     const rate: RateOptions = { direction: direction.direction, formula: profile.rateFormula, baseline };
 
     let items: KpiItem[] = [];
     if (hasKpi) {
-      const targets = reader.items(tv, 'target', undefined, fmtAt(d.row, cols.kpi_target));
       const unitOf = (index: number) =>
         (targets.length === 1 ? targets[0] : targets.find((t) => t.index === index))?.amount?.unit || undefined;
       const actuals = hasActual ? reader.items(av, 'actual', unitOf, fmtAt(d.row, cols.kpi_actual)) : [];
@@ -482,7 +489,8 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
       hasKpi,
       hasActual,
       items,
-      ratePercent: hasKpi ? (fromColumn ?? firstRate) : null,
+      // The rate computed from the target and actual wins over a typed one (rate-mismatch reports that).
+      ratePercent: hasKpi ? (firstRate ?? fromColumn) : null,
       gradeStatus: status,
       grade,
       unparsed,

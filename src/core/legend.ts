@@ -64,12 +64,14 @@ function legendKey(t: string): string {
 
 const LOOKS_RE = new RegExp(`(?:^|[\\s\\u3000、,。・※()【】])(?:評価|判定|区分)?(?:${BASE_TOKENS})\\s*[:=]`, 'gu');
 
+const STARTS_RE = new RegExp(`^\\s*(?:※\\s*)?(?:${BASE_TOKENS})\\s*[:=]`, 'u');
+
 /** A text that reads like a grade legend: two or more "grade：meaning" entries (or one, after 評価). */
 export function looksLikeLegend(text: string): boolean {
   if (typeof text !== 'string' || text.length > 2000) return false;
   const t = nfkc(text);
   const n = [...t.matchAll(LOOKS_RE)].length;
-  return n >= 2 || (n === 1 && /^\s*(?:※\s*)?(?:評価|判定|区分)/.test(t));
+  return n >= 2 || (n === 1 && (/^\s*(?:※\s*)?(?:評価|判定|区分)/.test(t) || STARTS_RE.test(t)));
 }
 
 function normalizeGradeToken(t: string): string {
@@ -111,7 +113,8 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
       .trim();
     steps.push({ grade: e.grade, meaning: meaning.slice(0, 200) });
   }
-  if (steps.length < 2) return null;
+  // A grade's meaning is a phrase; a paragraph after a lone ◎ is commentary, not a legend.
+  if (steps.length < 2 || steps.some((s) => (s.meaning ?? '').length > 100)) return null;
   // A legend's grades are all letters, all symbols or all words; where legends of several columns stand
   // together (重点化 ◎〇, 状況 順調/遅れ), the one whose grades the table uses wins.
   const kind = (g: string) => (/^[A-Za-z]/.test(g) ? 'letter' : SYMBOLS.includes(g) ? 'symbol' : 'word');

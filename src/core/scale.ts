@@ -7,7 +7,7 @@ import { GRADE_PRESETS, presetSteps, type GradePresetId, type GradeStep } from '
 import { parseLegend } from './legend';
 import { gradeScaleIsAuto, type Profile } from './profile';
 import { nfkc } from './text';
-import type { Layout } from './types';
+import type { Layout, NearText } from './types';
 
 export type GradeScaleSource = 'profile' | 'legend' | 'preset' | 'default';
 
@@ -68,14 +68,24 @@ function tableSpelling(steps: GradeStep[], used: readonly string[]): GradeStep[]
   return steps.map((s) => ({ ...s, grade: spelling.get(gradeKeyOf(s.grade)) ?? s.grade }));
 }
 
-export function resolveGradeScale(grid: Grid, layout: Layout, profile: Profile): GradeScaleInForce {
+/**
+ * @param sheetTexts texts near the sheet's other tables: one legend under the last table often serves
+ *   them all.
+ */
+export function resolveGradeScale(
+  grid: Grid,
+  layout: Layout,
+  profile: Profile,
+  sheetTexts: readonly NearText[] = [],
+): GradeScaleInForce {
   if (!gradeScaleIsAuto(profile))
     return { source: 'profile', preset: profile.gradePreset, steps: profile.gradeScale.map((s) => ({ ...s })), legend: null };
   const used = gradesInUse(grid, layout, profile.noKpiGrade);
   const usedKeys = used.map(gradeKeyOf);
   if (layout.columns.grade !== undefined) {
-    const legend = parseLegend(layout.nearTexts, used);
-    if (legend) {
+    for (const texts of [layout.nearTexts, sheetTexts]) {
+      const legend = parseLegend(texts, used);
+      if (!legend) continue;
       const keys = new Set(legend.steps.map((s) => gradeKeyOf(s.grade)));
       const onLegend = usedKeys.filter((k) => keys.has(k)).length;
       if (used.length === 0 || onLegend * 2 >= used.length)
@@ -83,12 +93,18 @@ export function resolveGradeScale(grid: Grid, layout: Layout, profile: Profile):
     }
   }
   if (usedKeys.length > 0) {
+    // The preset that holds most of the grades in use (a stray 済 or やや改善 is then reported as invalid).
+    let best: { id: GradePresetId; n: number } | null = null;
     for (const id of GUESS_ORDER) {
       const keys = new Set(GRADE_PRESETS[id].steps.map((s) => gradeKeyOf(s.grade)));
-      if (!usedKeys.every((k) => keys.has(k))) continue;
-      const steps = tableSpelling(presetSteps(id), used);
-      if (id === 'letters') return { source: 'default', preset: 'letters', steps: withDefaultRef(steps, profile), legend: null };
-      return { source: 'preset', preset: id, steps, legend: null };
+      const n = usedKeys.filter((k) => keys.has(k)).length;
+      if (n * 2 > usedKeys.length && (!best || n > best.n)) best = { id, n };
+    }
+    if (best) {
+      const steps = tableSpelling(presetSteps(best.id), used);
+      if (best.id === 'letters')
+        return { source: 'default', preset: 'letters', steps: withDefaultRef(steps, profile), legend: null };
+      return { source: 'preset', preset: best.id, steps, legend: null };
     }
   }
   return { source: 'default', preset: 'letters', steps: profile.gradeScale, legend: null };

@@ -83,6 +83,12 @@ export function detectLayouts(grid: Grid, profile: Profile = DEFAULT_PROFILE): L
   while (choice && out.length < MAX_TABLES) {
     const built = buildTable(d, choice, titleFrom);
     if (!built) break;
+    const prev = out.at(-1);
+    // A later table under the same title keeps the sheet's year.
+    if (prev && built.layout.fiscalYear === null && prev.fiscalYearSource?.from === 'title') {
+      built.layout.fiscalYear = prev.fiscalYear;
+      built.layout.fiscalYearSource = prev.fiscalYearSource;
+    }
     out.push(built.layout);
     if (built.nextHeader === null) break;
     titleFrom = built.layout.range.bottom + 1;
