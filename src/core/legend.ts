@@ -39,7 +39,7 @@ function tokenRe(extra: readonly string[]): string {
 
 /** A token at a boundary, then a separator (：, :, ＝, =, …) — or the token alone in its cell, marked with \u0001. */
 function entryRe(token: string): RegExp {
-  return new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\u0001])(${token})\\s*(?:[:=…‥]|\\u0001)`, 'gu');
+  return new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\u0001\\u0002])(${token})\\s*(?:[:=…‥]|\\u0001)`, 'gu');
 }
 const MIN_RE = /(\d+(?:\.\d+)?)\s*%\s*(?:以上|超)|(\d+(?:\.\d+)?)\s*割\s*(?:以上|超)/;
 const BELOW_RE = /(\d+(?:\.\d+)?)\s*(?:%|割)\s*(?:未満|以下|を下回)/;
@@ -88,15 +88,17 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
   const token = tokenRe(grades);
   const bare = new RegExp(`^${token}$`, 'u');
   // A grade alone in its cell reads as "grade：meaning" with the next cell.
+  // Cells of one row are joined with \u0001, rows with \u0002: a meaning ends with its row.
   const joined = texts
-    .map((t) => {
+    .map((t, i) => {
       const s = nfkc(t.text)
         .replace(/[\r\n]+/g, ' ')
         .replace(/(評価|判定|区分)(?=\S{1,4}\s*[:=])/g, '$1 ')
         .trim();
-      return bare.test(s) ? `\u0001${s}\u0001` : s;
+      const sep = i === 0 ? '' : texts[i - 1]!.row === t.row ? '\u0001 ' : '\u0002 ';
+      return sep + (bare.test(s) ? `\u0001${s}\u0001` : s);
     })
-    .join('\u0001 ');
+    .join('');
   const entries: { grade: string; start: number; end: number }[] = [];
   for (const m of joined.matchAll(entryRe(token))) {
     entries.push({ grade: normalizeGradeToken(m[1]!), start: m.index, end: m.index + m[0].length });
@@ -105,8 +107,10 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (steps.some((s) => s.grade === e.grade)) continue;
+    const next = entries[i + 1]?.start ?? joined.length;
+    const rowEnd = joined.indexOf('\u0002', e.end);
     const meaning = joined
-      .slice(e.end, entries[i + 1]?.start ?? joined.length)
+      .slice(e.end, rowEnd >= 0 && rowEnd < next ? rowEnd : next)
       .replace(/[\u0001]/g, ' ')
       .replace(/\s+/g, ' ')
       .replace(/[、,・\s]+$/, '')
@@ -114,7 +118,10 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
     steps.push({ grade: e.grade, meaning: meaning.slice(0, 200) });
   }
   // A grade's meaning is a phrase; a paragraph after a lone ◎ is commentary, not a legend.
-  if (steps.length < 2 || steps.some((s) => (s.meaning ?? '').length > 100)) return null;
+  // An entry without a meaning (評価 | ○) is a mark, one with a paragraph is commentary: neither is a legend.
+  const kept = steps.filter((s) => (s.meaning ?? '') !== '' && (s.meaning ?? '').length <= 100);
+  steps.splice(0, steps.length, ...kept);
+  if (steps.length < 2) return null;
   // A legend's grades are all letters, all symbols or all words; where legends of several columns stand
   // together (重点化 ◎〇, 状況 順調/遅れ), the one whose grades the table uses wins.
   const kind = (g: string) => (/^[A-Za-z]/.test(g) ? 'letter' : SYMBOLS.includes(g) ? 'symbol' : 'word');

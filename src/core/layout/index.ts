@@ -6,7 +6,7 @@
 import type { CellRange } from '../a1';
 import { lettersToCol } from '../a1';
 import { cellText, type Grid } from '../grid';
-import { classifyHeader, headerCore, isKpiParent, parseFiscalYear } from '../headers';
+import { classifyHeader, isKpiParent, parseFiscalYear } from '../headers';
 import { DEFAULT_PROFILE, type Profile } from '../profile';
 import { headerKey } from '../text';
 import type { FiscalYearSource, HeaderCell, Layout, NearText, Role, TableFamily, YearSeries } from '../types';
@@ -369,43 +369,59 @@ export function headerCandidate(grid: Grid, profile: Profile = DEFAULT_PROFILE):
 
 /** A layout the engine cannot read as rows of KPIs, and what was seen of it. */
 export interface UnsupportedLayout {
-  kind: 'years-across';
-  /** The row of years and its first and last year. */
-  yearRow: number;
+  /**
+   * years-across: a row of years (平成25（基準値） | 平成27 | 平成31（目標値）) with the figures below it,
+   * one block per KPI; measures-down: 目標値 / 実績値 / 達成率 written down a column, each beside its figure.
+   */
+  kind: 'years-across' | 'measures-down';
+  /** 0-based sheet row of the first year row or the first measure. */
+  row: number;
+  /** The years named across (years-across). */
   years: number[];
-  /** Rows that name a measure (目標, 実績 …) down the side. */
-  measureRows: number[];
-  measureCol: number;
+  /** Rows naming a measure (measures-down), or the year rows (years-across). */
+  rows: number[];
 }
 
-const MEASURE_ROLES: ReadonlySet<Role> = new Set<Role>(['kpi_target', 'kpi_actual', 'rate', 'grade', 'baseline', 'results']);
+const MEASURE_ROLES: ReadonlySet<Role> = new Set<Role>(['kpi_target', 'kpi_actual', 'rate', 'baseline']);
+
+/** A year heading, its annotation aside: 平成25（基準値）, 平成27, R6. */
+function yearHeading(text: string): number | null {
+  return yearOnly(text.replace(/[(（][^)）]{0,12}[)）]/g, '').trim());
+}
 
 /**
- * Years across and measures down (目標 / 実績 in the rows, H27 | H28 | H29 in the columns), one block
- * per KPI or one for all: recognised, so that the finding can say what was seen.
+ * Layouts that are not one row per KPI: years across with the figures below (one block per KPI), or
+ * measures down a column, each beside its figure. Recognised so that the finding says what was seen.
  */
 export function detectUnsupported(grid: Grid, profile: Profile = DEFAULT_PROFILE): UnsupportedLayout | null {
-  const lastRow = Math.min(grid.lastRow, grid.firstRow + 200);
+  const lastRow = Math.min(grid.lastRow, grid.firstRow + 300);
   const lastCol = Math.min(grid.lastCol, grid.firstCol + 255);
+  const isNumber = (r: number, c: number) => typeof grid.value(r, c) === 'number' || /^[\d.,\s%‰]+$/.test(grid.text(r, c).trim());
+  const yearRows: number[] = [];
+  const years: number[] = [];
+  const measureRows: number[] = [];
   for (let r = grid.firstRow; r <= lastRow; r++) {
-    const years: number[] = [];
+    const cols: number[] = [];
     for (let c = grid.firstCol; c <= lastCol; c++) {
-      const y = yearOnly(grid.text(r, c).trim());
-      if (y !== null) years.push(y);
-    }
-    if (years.length < 2) continue;
-    for (let c = grid.firstCol; c <= Math.min(lastCol, grid.firstCol + 3); c++) {
-      const measureRows: number[] = [];
-      for (let rr = r + 1; rr <= Math.min(grid.lastRow, r + 12); rr++) {
-        const t = grid.text(rr, c).trim();
-        const core = headerCore(t);
-        if (t === '' || t.length > 20 || core === '') continue;
-        const m = classifyHeader(t, profile);
-        if (m && MEASURE_ROLES.has(m.role)) measureRows.push(rr);
+      const y = yearHeading(grid.text(r, c).trim());
+      if (y !== null) {
+        cols.push(c);
+        if (yearRows.length === 0) years.push(y);
       }
-      if (measureRows.length >= 2) return { kind: 'years-across', yearRow: r, years, measureRows, measureCol: c };
+    }
+    if (cols.length >= 2 && cols.filter((c) => isNumber(r + 1, c)).length >= 2) yearRows.push(r);
+    for (let c = grid.firstCol; c <= Math.min(lastCol, grid.firstCol + 4); c++) {
+      const t = grid.text(r, c).trim();
+      if (t === '' || t.length > 12) continue;
+      const m = classifyHeader(t, profile);
+      if (m && MEASURE_ROLES.has(m.role) && isNumber(r, c + 1)) {
+        measureRows.push(r);
+        break;
+      }
     }
   }
+  if (yearRows.length >= 1 && years.length >= 2) return { kind: 'years-across', row: yearRows[0]!, years, rows: yearRows };
+  if (measureRows.length >= 2) return { kind: 'measures-down', row: measureRows[0]!, years: [], rows: measureRows };
   return null;
 }
 
