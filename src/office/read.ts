@@ -2,7 +2,7 @@
  * Reading a worksheet into the core's SheetData through Office.js.
  *
  * A normal sheet costs one round trip: the first request loads the sheet's name, id and protection,
- * the used range's shape, the values of its first HEAD_ROWS rows, the formulas of the formula cells
+ * the used range's shape, the values and number formats (Range.numberFormat, General left out) of its first HEAD_ROWS rows, the formulas of the formula cells
  * among them (getSpecialCells, ExcelApi 1.9; older hosts load every cell's formula) and their merged
  * areas, plus whatever the caller queues with it. Only a longer sheet needs more: the rest is read in
  * row chunks sized from the bytes per row the first request measured, each well under Excel's 5 MB
@@ -67,10 +67,17 @@ function toFormula(f: unknown, v: unknown): string | null {
   return typeof f === 'string' && f.length > 1 && f.startsWith('=') && f !== v ? f : null;
 }
 
+/** A cell's number format, or null for General (what the core treats as none). */
+function toFormat(f: unknown): string | null {
+  return typeof f === 'string' && f !== '' && f !== 'General' ? f : null;
+}
+
 class Assembler {
   readonly values: CellValue[][] = [];
   readonly formulas: (string | null)[][] = [];
+  readonly formats: (string | null)[][] = [];
   private hasFormulas = false;
+  private hasFormats = false;
 
   constructor(readonly used: CellRange) {}
 
@@ -100,6 +107,18 @@ class Assembler {
     });
   }
 
+  /** Number formats of a block at (top, left); General is left out. */
+  putFormats(top: number, left: number, formats: Raw): void {
+    formats.forEach((row, i) =>
+      row.forEach((f, j) => {
+        const nf = toFormat(f);
+        if (nf === null) return;
+        (this.formats[top + i - this.used.top] ??= [])[left + j - this.used.left] = nf;
+        this.hasFormats = true;
+      }),
+    );
+  }
+
   sheet(name: string, merges: CellRange[]): SheetData {
     const rows = this.used.bottom - this.used.top + 1;
     const cols = this.used.right - this.used.left + 1;
@@ -117,6 +136,7 @@ class Assembler {
       left: this.used.left,
       values: fill(this.values),
       ...(this.hasFormulas ? { formulas: fill(this.formulas) } : {}),
+      ...(this.hasFormats ? { numberFormats: fill(this.formats) } : {}),
       merges,
     };
   }
@@ -150,6 +170,11 @@ function formulaBytes(blocks: { formulas: Raw }[]): number {
   return blocks.reduce((n, b) => n + utf8Bytes(JSON.stringify(b.formulas)), 0);
 }
 
+/** What a block weighs in a response: its values, number formats and formulas. */
+function blockBytes(values: Raw, formats: Raw, formulas: { formulas: Raw }[]): number {
+  return utf8Bytes(JSON.stringify(values)) + utf8Bytes(JSON.stringify(formats)) + formulaBytes(formulas);
+}
+
 function areaOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): CellRange {
   return { top: r.rowIndex, left: r.columnIndex, bottom: r.rowIndex + r.rowCount - 1, right: r.columnIndex + r.columnCount - 1 };
 }
@@ -177,7 +202,7 @@ export async function readSheet<X>(
     used.load('address,rowIndex,columnIndex,rowCount,columnCount');
     const window = ws.getRange(`A1:${colToLetters(HEAD_COLS - 1)}${HEAD_ROWS}`);
     const head = withHead ? window.getUsedRangeOrNullObject(true) : null;
-    head?.load('rowIndex,columnIndex,rowCount,columnCount,values');
+    head?.load('rowIndex,columnIndex,rowCount,columnCount,values,numberFormat');
     const headFormulas = head ? queueFormulas(caps.rangeAreas ? window : head, caps) : null;
     const merged = head && caps.mergedAreas ? window.getMergedAreasOrNullObject() : null;
     merged?.load('address');
@@ -194,7 +219,12 @@ export async function readSheet<X>(
     }
     const headRead =
       head && !head.isNullObject
-        ? { area: areaOf(head), values: head.values, formulas: formulaBlocks(headFormulas!, head) }
+        ? {
+            area: areaOf(head),
+            values: head.values,
+            numberFormat: head.numberFormat,
+            formulas: formulaBlocks(headFormulas!, head),
+          }
         : null;
     const read = await finish(ctx, ws, caps, {
       name: ws.name,
@@ -213,7 +243,7 @@ interface FirstRead {
   id: string;
   protected: boolean;
   used: CellRange | null;
-  head: { area: CellRange; values: Raw; formulas: { at: Block; formulas: Raw }[] } | null;
+  head: { area: CellRange; values: Raw; numberFormat: Raw; formulas: { at: Block; formulas: Raw }[] } | null;
   /** Merged areas of the first HEAD_ROWS rows, or null when they were not read. */
   headMerges: CellRange[] | null;
 }
@@ -235,9 +265,10 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
   if (first.head) {
     const h = first.head;
     asm.putValues(h.area.top, h.area.left, h.values);
+    asm.putFormats(h.area.top, h.area.left, h.numberFormat);
     for (const b of h.formulas) asm.putFormulas(b.at.rowIndex, b.at.columnIndex, b.formulas);
     const cells = (h.area.bottom - h.area.top + 1) * (h.area.right - h.area.left + 1);
-    cellBytes = Math.max(4, (utf8Bytes(JSON.stringify(h.values)) + formulaBytes(h.formulas)) / Math.max(1, cells));
+    cellBytes = Math.max(4, blockBytes(h.values, h.numberFormat, h.formulas) / Math.max(1, cells));
   }
   // The head's rows are complete even where its own used range is narrower or shorter.
   if (first.head || first.headMerges) next = Math.max(next, Math.min(used.bottom + 1, HEAD_ROWS));
@@ -249,7 +280,7 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
   while (next <= used.bottom) {
     const bottom = Math.min(used.bottom, next + chunkRows - 1);
     const r = ws.getRange(rangeToA1({ top: next, left: used.left, bottom, right: used.right }));
-    r.load('values');
+    r.load('values,numberFormat');
     const formulas = queueFormulas(r, caps);
     const mergeCalls: Excel.RangeAreas[] = [];
     if (caps.mergedAreas)
@@ -270,11 +301,12 @@ async function finish(ctx: Excel.RequestContext, ws: Excel.Worksheet, caps: Caps
       throw e;
     }
     asm.putValues(next, used.left, r.values);
+    asm.putFormats(next, used.left, r.numberFormat);
     const blocks = formulaBlocks(formulas, { rowIndex: next, columnIndex: used.left });
     for (const b of blocks) asm.putFormulas(b.at.rowIndex, b.at.columnIndex, b.formulas);
     for (const ma of mergeCalls) if (!ma.isNullObject) merges.push(...parseAreas(ma.address));
     // Size the next chunk from what this one weighed.
-    const measured = (utf8Bytes(JSON.stringify(r.values)) + formulaBytes(blocks)) / ((bottom - next + 1) * cols);
+    const measured = blockBytes(r.values, r.numberFormat, blocks) / ((bottom - next + 1) * cols);
     cellBytes = Math.max(4, measured);
     chunkRows = Math.max(1, Math.floor(CHUNK_BYTES / (cellBytes * cols)));
     next = bottom + 1;
