@@ -242,7 +242,8 @@ describe("Excel's limits", () => {
   test('an API newer than the host is ApiNotFound, and isSetSupported says so', async () => {
     const sim = new SimWorkbook(['S']);
     install(sim, { host: 'Office2019' });
-    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.7')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.8')).toBe(false);
     expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getActiveWorksheet().getRanges('A1,B2').load('address');
