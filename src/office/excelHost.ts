@@ -15,15 +15,30 @@ import { writeSummarySheet } from './summarySheet';
 
 export const PROFILE_SETTING = 'kpiCheck.profile';
 
+export interface HostOptions {
+  /**
+   * Wait while the user edits a cell instead of failing (Excel.RunOptions.delayForCellEdit). For the
+   * ribbon's function command, which has no window to say "finish editing" in; the pane fails at once
+   * with that message, so that a click never seems to do nothing.
+   */
+  delayForCellEdit?: boolean;
+}
+
+type Run = <T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<T>, sheet?: () => string) => Promise<T>;
+
 /** Run a batch on Excel with the faults turned into HostErrors; `sheet()` names the sheet for messages. */
-async function run<T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<T>, sheet: () => string = () => ''): Promise<T> {
-  if (!excelApi(MIN_EXCEL_API)) throw fault('api-unsupported', 'apiUnsupported', { version: MIN_EXCEL_API });
-  const caps = detectCaps();
-  try {
-    return await Excel.run((ctx) => batch(ctx, caps));
-  } catch (e) {
-    throw toHostError(e, sheet());
-  }
+function runner(opts: HostOptions): Run {
+  return async (batch, sheet = () => '') => {
+    if (!excelApi(MIN_EXCEL_API)) throw fault('api-unsupported', 'apiUnsupported', { version: MIN_EXCEL_API });
+    const caps = detectCaps();
+    try {
+      return opts.delayForCellEdit
+        ? await Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx, caps))
+        : await Excel.run((ctx) => batch(ctx, caps));
+    } catch (e) {
+      throw toHostError(e, sheet());
+    }
+  };
 }
 
 function saveSettings(): Promise<void> {
@@ -34,7 +49,8 @@ function saveSettings(): Promise<void> {
   );
 }
 
-export function createExcelHost(): ExcelHost {
+export function createExcelHost(opts: HostOptions = {}): ExcelHost {
+  const run = runner(opts);
   return {
     async activeSheet(): Promise<SheetInfo> {
       return run(async (ctx) => {

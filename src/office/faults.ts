@@ -42,6 +42,10 @@ const FAULTS = {
     ja: 'セルの編集中は操作できません。Enter キーか Esc キーで編集を終えてから、もう一度実行してください。',
     en: 'Excel is editing a cell. Press Enter or Esc to finish editing, then try again.',
   },
+  busy: {
+    ja: 'Excel が操作を受け付けませんでした（{code}）。何も書き込んでいません。セルを編集中のときは、Enter キーか Esc キーで編集を終えてから、もう一度実行してください。',
+    en: 'Excel refused the operation ({code}); nothing was written. If a cell is being edited, press Enter or Esc to finish editing, then try again.',
+  },
   hidden: {
     ja: 'シート「{sheet}」は非表示です。[再表示] で表示してから、もう一度実行してください。',
     en: 'The sheet "{sheet}" is hidden. Unhide it and try again.',
@@ -89,6 +93,10 @@ export function toHostError(e: unknown, sheet = ''): HostError {
       return fault('workbook-changed', 'inactive');
     case 'InvalidOperationInCellEditMode':
       return fault('unknown', 'editMode');
+    // Excel's default answer to a request while a cell is edited (Excel.RunOptions.delayForCellEdit);
+    // its message is in Office's language, so the code alone decides.
+    case 'InvalidOperation':
+      return fault('unknown', 'busy', { code });
     default:
       return fault('unknown', 'unknown', { code: code ?? 'Error', message });
   }
