@@ -103,18 +103,18 @@ describe('Validate', () => {
     expectHostError(await rejection(createExcelHost().validate(DEFAULT_PROFILE)), 'unknown', 'Enter', 'Esc');
   });
 
-  test('a used range of more than 5,000,000 cells is refused with a message, in one small round trip', async () => {
+  test('a used range of more than 20,000,000 cells is refused with a message, in one small round trip', async () => {
     const sim = await draft();
     sim.activeSheet.setValues('A1', [['x']]);
-    sim.activeSheet.setValues('XFD400', [['far away']]);
+    sim.activeSheet.setValues('XFD2000', [['far away']]);
     sim.resetStats();
     const e = expectHostError(
       await rejection(createExcelHost().validate(DEFAULT_PROFILE)),
       'too-large',
-      '5,000,000',
+      '20,000,000',
       'kpi-check',
     );
-    expect(e.en).toContain('6,553,600');
+    expect(e.en).toContain('32,768,000');
     expect(sim.syncCount).toBe(1);
     expect(sim.largestResponse).toBeLessThan(5 * 1024 * 1024);
   });
