@@ -3,9 +3,12 @@
  * run against the simulator option (src/office/simulator/model.ts, HostBehaviours) that reproduces it.
  */
 import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { detectCaps } from '../../src/office/caps';
 import { createExcelHost } from '../../src/office/excelHost';
+import { isOurFormula } from '../../src/office/highlights';
 import { HostError } from '../../src/office/host';
-import type { SimWorkbook } from '../../src/office/simulator';
+import { readSheet } from '../../src/office/read';
+import { LIMITS, type SheetSnapshot, type SimWorkbook, type WorkbookSnapshot } from '../../src/office/simulator';
 import { install, loadSeed, rejection, uninstall } from './helpers';
 
 afterEach(uninstall);
@@ -55,3 +58,164 @@ describe('5. cell-edit mode', () => {
     expect(sim.savedSettings['kpiCheck.commandError']).toBeUndefined();
   });
 });
+
+/** The user's own conditional formats: two rules on the same cells (as made twice in Excel's UI). */
+function stackUserRules(sim: SimWorkbook): void {
+  const s = sim.activeSheet;
+  for (const fill of ['#9999FF', '#FF9999'])
+    s.addConditionalFormat({
+      type: 'CellValue',
+      ranges: [{ top: 2, left: 4, bottom: 16, right: 4 }],
+      format: { fill },
+      stopIfTrue: false,
+    });
+}
+
+function ourFormats(sim: SimWorkbook) {
+  return sim.activeSheet.conditionalFormats.filter((cf) => isOurFormula(cf.formula));
+}
+
+describe('1. conditional formats Excel cannot read', () => {
+  test('Validate still lists the findings and says the highlights were not refreshed; nothing is written', async () => {
+    const sim = await draft();
+    stackUserRules(sim);
+    sim.host.conditionalFormatBugs = { read: true, delete: true };
+    const before = sim.snapshot();
+    const out = await createExcelHost().validate(DEFAULT_PROFILE);
+    expect(out.result.findings.some((f) => f.ruleId === 'missing-grade')).toBe(true);
+    expect(out.highlighted).toBe(0);
+    expect(out.notPainted?.ja).toContain('条件付き書式');
+    expect(out.notPainted?.en).toContain('could not read the conditional formats');
+    expect(out.notPainted?.en).not.toMatch(/deleted or renamed/);
+    expect(sim.snapshot()).toEqual(before);
+  });
+
+  test('Clear says which sheet it could not read, and deletes nothing', async () => {
+    const sim = await draft();
+    await createExcelHost().validate(DEFAULT_PROFILE);
+    stackUserRules(sim);
+    sim.host.conditionalFormatBugs = { read: true, delete: true };
+    const before = sim.snapshot();
+    const e = (await rejection(createExcelHost().clearHighlights())) as HostError;
+    expect(e).toBeInstanceOf(HostError);
+    expect(e.ja).toContain('進捗管理表');
+    expect(e.en).not.toMatch(/deleted or renamed/);
+    expect(sim.snapshot()).toEqual(before);
+  });
+
+  test('without the bug, the same sheet is painted and cleared as usual', async () => {
+    const sim = await draft();
+    stackUserRules(sim);
+    const before = sim.snapshot();
+    const out = await createExcelHost().validate(DEFAULT_PROFILE);
+    expect(out.highlighted).toBeGreaterThan(0);
+    await createExcelHost().clearHighlights();
+    expect(sim.snapshot()).toEqual(before);
+  });
+});
+
+describe('4. the host list separator', () => {
+  test.each([',', ';'] as const)('with "%s" between areas, highlights and the summary are written', async (sep) => {
+    const sim = await draft();
+    sim.host.listSeparator = sep;
+    const host = createExcelHost();
+    const out = await host.validate(DEFAULT_PROFILE);
+    expect(out.highlighted).toBeGreaterThan(0);
+    expect(out.notPainted).toBeUndefined();
+    // One conditional format per kind: the areas went through getRanges joined.
+    expect(ourFormats(sim).length).toBe(4);
+    expect(ourFormats(sim).some((cf) => cf.ranges.length > 1)).toBe(true);
+    expect(await host.insertSummary(out.result, 'ja')).toBe('集計');
+    sim.activate('進捗管理表');
+    sim.resetStats();
+    await host.validate(DEFAULT_PROFILE);
+    // Once known, the separator costs nothing more.
+    expect(sim.syncs.filter((x) => x.failed)).toEqual([]);
+  });
+});
+
+describe('6. merged areas past 512', () => {
+  test.each(['throw', 'nullObject'] as const)('%s: every merged area is read, none is lost', async (mode) => {
+    const sim = await draft();
+    const s = sim.activeSheet;
+    // 600 two-cell merges below the table (a notes block), within the first 2,000 rows.
+    for (let i = 0; i < 600; i++) {
+      const row = 100 + Math.floor(i / 5);
+      const col = (i % 5) * 2;
+      s.setValues(`${String.fromCharCode(65 + col)}${row + 1}`, [['メモ']]);
+      s.merges.push({ top: row, bottom: row, left: col, right: col + 1 });
+    }
+    sim.host.mergedAreasOver512 = mode;
+    const read = await Excel.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getActiveWorksheet();
+      return (await readSheet(ctx, ws, detectCaps(), () => null)).read;
+    });
+    const key = (m: { top: number; left: number }) => `${m.top},${m.left}`;
+    expect(read.data.merges!.map(key).sort()).toEqual(s.merges.map(key).sort());
+    expect(sim.syncs.length).toBeLessThanOrEqual(3);
+  });
+
+  test('a sheet without merges gets its answer in one more small request, not from a null object', async () => {
+    const sim = await draft();
+    sim.activeSheet.merges = [];
+    sim.resetStats();
+    const out = await createExcelHost().validate(DEFAULT_PROFILE);
+    expect(out.result.layout).not.toBeNull();
+    expect(sim.syncCount).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('7. repainting is no transaction', () => {
+  /** The draft validated once, then G13 filled in, so that the next highlights differ from the old ones. */
+  async function revalidated(): Promise<SimWorkbook> {
+    const sim = await draft();
+    await createExcelHost().validate(DEFAULT_PROFILE);
+    sim.activeSheet.setValues('G13', [['B']]);
+    return sim;
+  }
+
+  test('a failure at any operation of the repaint leaves the sheet as before or fully painted', async () => {
+    const clean = await revalidated();
+    clean.resetStats();
+    await createExcelHost().validate(DEFAULT_PROFILE);
+    const full = ourFormatsOf(clean.activeSheet.snapshot());
+    const ops = clean.syncs[1]!.operations;
+    expect(ops).toBeGreaterThan(4);
+    const outcomes = new Set<string>();
+    for (let op = 1; op <= ops; op++) {
+      const sim = await revalidated();
+      const before = sim.snapshot();
+      sim.resetStats();
+      sim.host.failAt = { sync: 2, op };
+      await rejection(createExcelHost().validate(DEFAULT_PROFILE));
+      const after = sim.snapshot();
+      expect(withoutOurs(after)).toEqual(withoutOurs(before));
+      const asBefore = JSON.stringify(after) === JSON.stringify(before);
+      if (!asBefore) expect({ op, painted: ourFormatsOf(after.sheets[0]!) }).toEqual({ op, painted: full });
+      outcomes.add(asBefore ? 'before' : 'painted');
+    }
+    // Failures among the new formats roll back; failures among the deletions of the old ones finish them.
+    expect([...outcomes].sort()).toEqual(['before', 'painted']);
+  });
+});
+
+describe('9. used ranges over 5,000,000 cells', () => {
+  test('are read in chunks of at most 5,000,000 cells each, and checked', async () => {
+    const sim = await draft();
+    sim.activeSheet.setValues('XFD400', [['far away']]);
+    sim.resetStats();
+    const out = await createExcelHost().validate(DEFAULT_PROFILE);
+    expect(out.result.findings.some((f) => f.ruleId === 'missing-grade')).toBe(true);
+    // The simulator refuses any read of more than 5,000,000 cells (RangeExceedsLimit): none failed.
+    expect(sim.syncs.filter((x) => x.failed)).toEqual([]);
+    expect(sim.largestResponse).toBeLessThanOrEqual(LIMITS.payloadBytes);
+  });
+});
+
+function ourFormatsOf(s: SheetSnapshot) {
+  return s.conditionalFormats.filter((cf) => isOurFormula(cf.formula)).map(({ id: _id, ...cf }) => cf);
+}
+
+function withoutOurs(snap: WorkbookSnapshot) {
+  return snap.sheets.map((s) => ({ ...s, conditionalFormats: s.conditionalFormats.filter((cf) => !isOurFormula(cf.formula)) }));
+}

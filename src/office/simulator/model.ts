@@ -51,6 +51,8 @@ export interface SimConditionalFormat {
   stopIfTrue: boolean;
   /** A format read from a file that the simulator does not model, kept as it was. */
   source?: unknown;
+  /** Added through the API (conditionalFormats.add); any other format was made by the user. */
+  api?: true;
 }
 
 export interface SimChart {
