@@ -11,6 +11,7 @@ import { fault, toHostError } from './faults';
 import { ours, queueClear, queueScan, repaint } from './highlights';
 import { HostError, type ExcelHost, type SheetInfo, type ValidateOutcome } from './host';
 import { readSheet } from './read';
+import { refreshSettings, updateSettings } from './settings';
 import { writeSummarySheet } from './summarySheet';
 
 export const PROFILE_SETTING = 'kpiCheck.profile';
@@ -39,14 +40,6 @@ function runner(opts: HostOptions): Run {
       throw toHostError(e, sheet());
     }
   };
-}
-
-function saveSettings(): Promise<void> {
-  return new Promise((resolve, reject) =>
-    Office.context.document.settings.saveAsync((r) =>
-      r.status === Office.AsyncResultStatus.Failed ? reject(toHostError(r.error)) : resolve(),
-    ),
-  );
 }
 
 /** One Clear: scan every sheet, then delete our conditional formats where there are any. */
@@ -186,17 +179,17 @@ export function createExcelHost(opts: HostOptions = {}): ExcelHost {
     },
 
     async loadProfile(): Promise<Profile | null> {
-      const raw = Office.context.document.settings.get(PROFILE_SETTING) as unknown;
+      const raw = (await refreshSettings())?.get(PROFILE_SETTING) as unknown;
       if (raw === null || raw === undefined) return null;
       const r = parseProfile(raw);
       return r.ok ? r.profile : null;
     },
 
     async saveProfile(profile: Profile | null): Promise<void> {
-      const s = Office.context.document.settings;
-      if (profile) s.set(PROFILE_SETTING, profileToJson(profile));
-      else s.remove(PROFILE_SETTING);
-      await saveSettings();
+      await updateSettings((s) => {
+        if (profile) s.set(PROFILE_SETTING, profileToJson(profile));
+        else s.remove(PROFILE_SETTING);
+      });
     },
   };
 }

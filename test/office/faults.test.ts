@@ -227,7 +227,7 @@ describe('settings and the active sheet', () => {
     await host.saveProfile(p.profile);
     expect(sim.savedSettings[PROFILE_SETTING]).toMatchObject({ noKpiGrade: '－', placeholders: ['調整中'] });
     expect(await host.loadProfile()).toEqual(p.profile);
-    sim.settings[PROFILE_SETTING] = { gradeScale: 'nonsense' };
+    sim.savedSettings[PROFILE_SETTING] = { gradeScale: 'nonsense' };
     expect(await host.loadProfile()).toBeNull();
     await host.saveProfile(null);
     expect(sim.savedSettings[PROFILE_SETTING]).toBeUndefined();
