@@ -2,13 +2,14 @@
  * Issue 9: where real Excel differs from a well-behaved one. Each describe is one point of the issue,
  * run against the simulator option (src/office/simulator/model.ts, HostBehaviours) that reproduces it.
  */
-import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { DEFAULT_PROFILE, parseProfile } from '../../src/core/profile';
 import { detectCaps } from '../../src/office/caps';
-import { createExcelHost } from '../../src/office/excelHost';
+import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';
 import { isOurFormula } from '../../src/office/highlights';
 import { HostError } from '../../src/office/host';
 import { readSheet } from '../../src/office/read';
 import { LIMITS, type SheetSnapshot, type SimWorkbook, type WorkbookSnapshot } from '../../src/office/simulator';
+import { takeCommandError } from '../../src/taskpane/env';
 import { install, loadSeed, rejection, uninstall } from './helpers';
 
 afterEach(uninstall);
@@ -219,3 +220,93 @@ function ourFormatsOf(s: SheetSnapshot) {
 function withoutOurs(snap: WorkbookSnapshot) {
   return snap.sheets.map((s) => ({ ...s, conditionalFormats: s.conditionalFormats.filter((cf) => !isOurFormula(cf.formula)) }));
 }
+
+describe('2. a settings copy per runtime', () => {
+  test("the ribbon's error survives the pane saving its settings, and the pane shows it", async () => {
+    const sim = await draft();
+    const pane = createExcelHost();
+    expect(await pane.loadProfile()).toBeNull();
+    // The ribbon, in its own runtime, fails (workbook structure protected) and leaves its message.
+    install(sim, { runtime: 'function' });
+    sim.structureProtected = true;
+    await ribbonSummary();
+    expect(sim.savedSettings['kpiCheck.commandError']).toBeDefined();
+    // Back in the pane, which loaded its copy before: saving the profile keeps the ribbon's message.
+    install(sim, { runtime: 'pane' });
+    const p = parseProfile({ noKpiGrade: '－' });
+    if (!p.ok) throw new Error('bad profile');
+    await pane.saveProfile(p.profile);
+    expect(sim.savedSettings['kpiCheck.commandError']).toBeDefined();
+    const shown = await takeCommandError();
+    expect(shown?.ja).toContain('ブックの保護');
+    expect(sim.savedSettings['kpiCheck.commandError']).toBeUndefined();
+    expect(sim.savedSettings[PROFILE_SETTING]).toMatchObject({ noKpiGrade: '－' });
+  });
+
+  test('on Office 2019 the summary the ribbon inserted is replaced from the pane, not duplicated', async () => {
+    const sim = await draft({ host: 'Office2019' });
+    const pane = createExcelHost();
+    const { result } = await pane.validate(DEFAULT_PROFILE);
+    install(sim, { host: 'Office2019', runtime: 'function' });
+    await ribbonSummary();
+    expect(sim.sheets.map((s) => s.name)).toEqual(['進捗管理表', '集計']);
+    install(sim, { host: 'Office2019', runtime: 'pane' });
+    await pane.saveProfile(null);
+    sim.activate('進捗管理表');
+    expect(await pane.insertSummary(result, 'ja')).toBe('集計');
+    expect(sim.sheets.map((s) => s.name)).toEqual(['進捗管理表', '集計']);
+  });
+});
+
+describe('3. sheet ids that change between sessions', () => {
+  test('on Office 2019 our summary is recognised after the workbook is reopened', async () => {
+    const sim = await draft({ host: 'Office2019' });
+    const host = createExcelHost();
+    const { result } = await host.validate(DEFAULT_PROFILE);
+    await host.insertSummary(result, 'ja');
+    sim.reopen();
+    install(sim, { host: 'Office2019' });
+    sim.activate('進捗管理表');
+    expect(await createExcelHost().insertSummary(result, 'en')).toBe('集計');
+    expect(sim.sheets.map((s) => s.name)).toEqual(['進捗管理表', '集計']);
+    expect(sim.sheet('集計')!.cell(1, 0)?.value).toBe('Verdict');
+  });
+
+  test("a user's sheet that takes our summary's place (name, position, id) is not taken for ours", async () => {
+    const sim = await draft({ host: 'Office2019' });
+    const host = createExcelHost();
+    const { result } = await host.validate(DEFAULT_PROFILE);
+    await host.insertSummary(result, 'ja');
+    sim.reopen();
+    sim.removeSheet(sim.sheet('集計')!);
+    const mine = sim.addSheet('集計');
+    mine.setValues('A1', [['私の集計']]);
+    sim.reopen();
+    install(sim, { host: 'Office2019' });
+    const before = mine.snapshot();
+    sim.activate('進捗管理表');
+    expect(await createExcelHost().insertSummary(result, 'ja')).toBe('集計_進捗管理表');
+    expect(sim.sheet('集計')!.snapshot()).toEqual(before);
+  });
+});
+
+describe("8. a user's copy of our summary", () => {
+  test.each(['M365', 'Office2019'] as const)('on %s, a renamed copy is never replaced; ours is', async (hostName) => {
+    const sim = await draft({ host: hostName });
+    const host = createExcelHost();
+    const { result } = await host.validate(DEFAULT_PROFILE);
+    await host.insertSummary(result, 'ja');
+    // The user copies 集計 (custom properties and all) and renames the copy, placed before ours.
+    const ours = sim.sheet('集計')!;
+    const copy = sim.addSheet('集計 (2)', 1);
+    for (const [r, row] of ours.rowEntries()) row.forEach((c, col) => copy.setCell(r, col, c));
+    copy.customProperties = ours.customProperties.map((p) => ({ ...p }));
+    copy.name = '私の集計';
+    const before = copy.snapshot();
+    sim.activate('進捗管理表');
+    expect(await host.insertSummary(result, 'en')).toBe('集計');
+    expect(sim.sheet('私の集計')!.snapshot()).toEqual(before);
+    expect(sim.sheets.map((s) => s.name)).toEqual(['進捗管理表', '私の集計', '集計']);
+    expect(sim.sheet('集計')!.cell(1, 0)?.value).toBe('Verdict');
+  });
+});
