@@ -2,7 +2,9 @@
  * Issue 9: where real Excel differs from a well-behaved one. Each describe is one point of the issue,
  * run against the simulator option (src/office/simulator/model.ts, HostBehaviours) that reproduces it.
  */
+import { quoteSheetName } from '../../src/core/a1';
 import { DEFAULT_PROFILE, parseProfile } from '../../src/core/profile';
+import { safeSheetName } from '../../src/core/summarySheet';
 import { detectCaps } from '../../src/office/caps';
 import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';
 import { isOurFormula } from '../../src/office/highlights';
@@ -308,5 +310,37 @@ describe("8. a user's copy of our summary", () => {
     expect(sim.sheet('私の集計')!.snapshot()).toEqual(before);
     expect(sim.sheets.map((s) => s.name)).toEqual(['進捗管理表', '私の集計', '集計']);
     expect(sim.sheet('集計')!.cell(1, 0)?.value).toBe('Verdict');
+  });
+});
+
+describe('10. sheet names: UTF-16 length and R1C1-looking names', () => {
+  test('a summary of a sheet whose name has characters outside the BMP (𠮷) gets a name Excel takes', async () => {
+    const sim = await draft();
+    const name = `${'𠮷'.repeat(14)}表1`;
+    expect([...`集計_${name}`].length).toBeLessThanOrEqual(31);
+    expect(`集計_${name}`.length).toBeGreaterThan(31);
+    sim.activeSheet.name = name;
+    sim.addSheet('集計');
+    const host = createExcelHost();
+    const { result } = await host.validate(DEFAULT_PROFILE);
+    const made = await host.insertSummary(result, 'ja');
+    expect(made.length).toBeLessThanOrEqual(31);
+    expect(made.startsWith('集計_𠮷')).toBe(true);
+    expect(safeSheetName('𠮷'.repeat(20)).length).toBe(30);
+  });
+
+  test.each(['R', 'C', 'RC', 'R1C1', 'r2', 'C3'])('a sheet named %s is quoted in the summary links', async (sheet) => {
+    expect(quoteSheetName(sheet)).toBe(`'${sheet}'`);
+    const sim = await draft();
+    sim.activeSheet.name = sheet;
+    const host = createExcelHost();
+    const { result } = await host.validate(DEFAULT_PROFILE);
+    const snap = sim.sheet(await host.insertSummary(result, 'ja'))!.snapshot();
+    const link = Object.values(snap.cells).find((c) => c.formula?.includes('G13'));
+    expect(link?.formula).toBe(`=HYPERLINK("#'${sheet}'!G13","G13")`);
+  });
+
+  test('ordinary names stay unquoted', () => {
+    expect(['Sheet1', 'Report', 'Cat', 'Rx'].map(quoteSheetName)).toEqual(['Sheet1', 'Report', 'Cat', 'Rx']);
   });
 });
