@@ -2,16 +2,18 @@
  * Issue 9: where real Excel differs from a well-behaved one. Each describe is one point of the issue,
  * run against the simulator option (src/office/simulator/model.ts, HostBehaviours) that reproduces it.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { quoteSheetName } from '../../src/core/a1';
 import { DEFAULT_PROFILE, parseProfile } from '../../src/core/profile';
 import { safeSheetName } from '../../src/core/summarySheet';
-import { detectCaps } from '../../src/office/caps';
+import { MIN_EXCEL_API, detectCaps } from '../../src/office/caps';
 import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';
 import { isOurFormula } from '../../src/office/highlights';
 import { HostError } from '../../src/office/host';
 import { readSheet } from '../../src/office/read';
-import { LIMITS, type SheetSnapshot, type SimWorkbook, type WorkbookSnapshot } from '../../src/office/simulator';
-import { takeCommandError } from '../../src/taskpane/env';
+import { HOSTS, LIMITS, type SheetSnapshot, type SimWorkbook, type WorkbookSnapshot } from '../../src/office/simulator';
+import { langFromDisplayLanguage, takeCommandError } from '../../src/taskpane/env';
 import { install, loadSeed, rejection, uninstall } from './helpers';
 
 afterEach(uninstall);
@@ -343,4 +345,41 @@ describe('10. sheet names: UTF-16 length and R1C1-looking names', () => {
   test('ordinary names stay unquoted', () => {
     expect(['Sheet1', 'Report', 'Cat', 'Rx'].map(quoteSheetName)).toEqual(['Sheet1', 'Report', 'Cat', 'Rx']);
   });
+});
+
+describe('11. Office 2019 and the languages of Office', () => {
+  test('Office 2019 (volume licence) is ExcelApi 1.7, and Validate, Clear and the summary work there', async () => {
+    expect(HOSTS.Office2019).toBe('1.7');
+    expect(MIN_EXCEL_API).toBe('1.7');
+    const sim = await draft({ host: 'Office2019' });
+    const before = sim.snapshot();
+    const host = createExcelHost();
+    const out = await host.validate(DEFAULT_PROFILE);
+    expect(out.highlighted).toBeGreaterThan(0);
+    expect(await host.insertSummary(out.result, 'ja')).toBe('集計');
+    sim.activate('進捗管理表');
+    await host.clearHighlights();
+    expect(sim.sheet('進捗管理表')!.snapshot()).toEqual(before.sheets[0]);
+  });
+
+  const manifest = readFileSync(join(__dirname, '..', '..', 'manifest.xml'), 'utf8');
+  /** The text Office shows for a string resource in a display language: its override, else its default. */
+  function shown(id: string, lang: string): string {
+    const m = new RegExp(`<bt:String id="${id.replace('.', '\\.')}" DefaultValue="([^"]*)">([\\s\\S]*?)</bt:String>`).exec(
+      manifest,
+    )!;
+    const o = new RegExp(`<bt:Override Locale="${lang}" Value="([^"]*)"/>`).exec(m[2]!);
+    return o ? o[1]! : m[1]!;
+  }
+
+  test.each(['ja-JP', 'en-US', 'en-GB', 'fr-FR', 'de-DE', 'zh-CN', 'ko-KR', 'pt-BR', 'vi-VN'])(
+    'in %s the ribbon speaks the language of the pane',
+    (lang) => {
+      const paneLang = langFromDisplayLanguage(lang);
+      for (const id of ['Group.Label', 'Validate.Label', 'Summary.Label', 'Validate.Tooltip', 'Summary.Tooltip']) {
+        const text = shown(id, lang);
+        expect({ id, japanese: /[ぁ-んァ-ン一-龯]/.test(text) }).toEqual({ id, japanese: paneLang === 'ja' });
+      }
+    },
+  );
 });
