@@ -290,16 +290,19 @@ export async function writeSummarySheet(
           temp.customProperties.add(SUMMARY_PROPERTY, result.sheet);
           temp.customProperties.add(SUMMARY_NAME_PROPERTY, finalName);
         }
-        mine?.ws.delete();
-        temp.name = finalName;
         temp.position = position;
         temp.activate();
+        // Last: the old summary goes, the new one takes its name. Everything else is done by then.
+        mine?.ws.delete();
+        temp.name = finalName;
       }
       await ctx.sync();
     }
   } catch (e) {
-    await removeTemp(ctx, tempName);
-    throw e;
+    if (!(await finishReplacing(ctx, mine, tempName, finalName))) {
+      await removeTemp(ctx, tempName);
+      throw e;
+    }
   }
 
   if (!caps.customProperties) {
@@ -316,6 +319,32 @@ export async function writeSummarySheet(
     }).catch(() => undefined);
   }
   return finalName;
+}
+
+/**
+ * After a failed write: when our old summary is already gone, the new one was complete (deleting the
+ * old one comes after every other step), so it only needs its name. Returns true when it got it.
+ */
+async function finishReplacing(
+  ctx: Excel.RequestContext,
+  mine: SheetEntry | null,
+  tempName: string,
+  finalName: string,
+): Promise<boolean> {
+  if (!mine) return false;
+  try {
+    const old = ctx.workbook.worksheets.getItemOrNullObject(mine.id);
+    const temp = ctx.workbook.worksheets.getItemOrNullObject(tempName);
+    old.load('name');
+    temp.load('name');
+    await ctx.sync();
+    if (!old.isNullObject || temp.isNullObject) return false;
+    temp.name = finalName;
+    await ctx.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** After a failed write: take away the half-built temporary sheet, if it was created. */

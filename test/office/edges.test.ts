@@ -383,3 +383,129 @@ describe('11. Office 2019 and the languages of Office', () => {
     },
   );
 });
+
+describe('the promises under a failure at every request', () => {
+  /** Every (request, operation) to fail: the first, a middle and the last operation of each request. */
+  async function sweep(
+    prepare: () => Promise<SimWorkbook>,
+    act: () => Promise<unknown>,
+    check: (sim: SimWorkbook, before: WorkbookSnapshot, failed: boolean) => void,
+  ): Promise<number> {
+    const dry = await prepare();
+    dry.resetStats();
+    await act();
+    const plan = dry.syncs.map((s) => s.operations);
+    let runs = 0;
+    for (let sync = 1; sync <= plan.length; sync++)
+      for (const op of new Set([1, Math.ceil(plan[sync - 1]! / 2), plan[sync - 1]!])) {
+        const sim = await prepare();
+        const before = sim.snapshot();
+        sim.resetStats();
+        sim.host.failAt = { sync, op };
+        let failed = false;
+        try {
+          await act();
+        } catch {
+          failed = true;
+        }
+        expect({ sync, op, leftover: sim.sheets.filter((s) => s.name.startsWith('KPICHK_tmp')).length }).toEqual({
+          sync,
+          op,
+          leftover: 0,
+        });
+        check(sim, before, failed);
+        runs++;
+      }
+    return runs;
+  }
+
+  /** The user's content: everything but our conditional formats, our summary sheets and the settings. */
+  function users(snap: WorkbookSnapshot) {
+    return withoutOurs({ ...snap, sheets: snap.sheets.filter((s) => !s.customProperties.length) });
+  }
+
+  test('Validate: the sheet as before or fully painted, the user’s content untouched', async () => {
+    const prepare = async () => {
+      const sim = await draft();
+      await createExcelHost().validate(DEFAULT_PROFILE);
+      sim.activeSheet.setValues('G13', [['B']]);
+      return sim;
+    };
+    const clean = await prepare();
+    await createExcelHost().validate(DEFAULT_PROFILE);
+    const full = ourFormatsOf(clean.activeSheet.snapshot());
+    const runs = await sweep(
+      prepare,
+      () => createExcelHost().validate(DEFAULT_PROFILE),
+      (sim, before) => {
+        const after = sim.snapshot();
+        expect(users(after)).toEqual(users(before));
+        const mine = ourFormatsOf(after.sheets[0]!);
+        if (JSON.stringify(mine) !== JSON.stringify(ourFormatsOf(before.sheets[0]!))) expect(mine).toEqual(full);
+      },
+    );
+    expect(runs).toBeGreaterThan(2);
+  });
+
+  test('Clear: every sheet cleared (one retry) or as before', async () => {
+    const prepare = async () => {
+      const sim = await draft();
+      await createExcelHost().validate(DEFAULT_PROFILE);
+      return sim;
+    };
+    await sweep(
+      prepare,
+      () => createExcelHost().clearHighlights(),
+      (sim, before) => {
+        const after = sim.snapshot();
+        expect(users(after)).toEqual(users(before));
+        const left = ourFormatsOf(after.sheets[0]!);
+        if (left.length) expect(left).toEqual(ourFormatsOf(before.sheets[0]!));
+      },
+    );
+  });
+
+  test.each(['M365', 'Office2019'] as const)(
+    'Insert summary on %s: the old summary or the new one, never half of one, the user’s sheets untouched',
+    async (hostName) => {
+      let result: Awaited<ReturnType<ReturnType<typeof createExcelHost>['validate']>>['result'] | null = null;
+      const prepare = async () => {
+        const sim = await draft({ host: hostName });
+        sim.addSheet('メモ').setValues('A1', [['私のメモ']]);
+        const host = createExcelHost();
+        result = (await host.validate(DEFAULT_PROFILE)).result;
+        await host.insertSummary(result, 'ja');
+        sim.activate('進捗管理表');
+        return sim;
+      };
+      await sweep(
+        prepare,
+        () => createExcelHost().insertSummary(result!, 'en'),
+        (sim, before, failed) => {
+          const after = sim.snapshot();
+          expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+          expect(after.sheets.find((s) => s.name === 'メモ')).toEqual(before.sheets.find((s) => s.name === 'メモ'));
+          expect(after.sheets[0]).toEqual(before.sheets[0]);
+          const verdict = sim.sheet('集計')!.cell(1, 0)?.value;
+          expect(verdict).toBe(failed ? '判定' : 'Verdict');
+        },
+      );
+    },
+  );
+
+  test('the ribbon: a failure is kept for the pane, and the workbook is as before or summarised', async () => {
+    const prepare = async () => {
+      const sim = await draft();
+      install(sim, { runtime: 'function' });
+      return sim;
+    };
+    await sweep(prepare, ribbonSummary, (sim, before) => {
+      const after = sim.snapshot();
+      const error = sim.savedSettings['kpiCheck.commandError'];
+      const names = after.sheets.map((s) => s.name);
+      if (error) expect(names).toEqual(before.sheets.map((s) => s.name));
+      else expect(names).toEqual(['進捗管理表', '集計']);
+      expect(withoutOurs(after)[0]!.cells).toEqual(withoutOurs(before)[0]!.cells);
+    });
+  });
+});
