@@ -176,7 +176,7 @@ describe('Insert summary', () => {
     expect(sim.snapshot()).toEqual(before);
   });
 
-  test('a failure while writing leaves the previous summary in place and no half-written sheet', async () => {
+  test('the old summary deleted by hand while ours is written: ours takes its place, no half-written sheet', async () => {
     const sim = await draft();
     const host = createExcelHost();
     const { result } = await host.validate(DEFAULT_PROFILE);
@@ -184,14 +184,26 @@ describe('Insert summary', () => {
     const before = sim.snapshot();
     sim.resetStats();
     sim.beforeSync = (n) => {
-      // The old summary is removed by hand while ours is being written: replacing it fails part-way.
-      if (n === 2) sim.sheet('集計')!.protected = false;
+      // Deleting the old summary then fails (it is gone); everything else of the new one is written by then.
       if (n === 2) sim.removeSheet(sim.sheet('集計')!);
     };
-    await rejection(host.insertSummary(result, 'en'));
+    expect(await host.insertSummary(result, 'en')).toBe('集計');
     sim.beforeSync = null;
     expect(sim.sheets.some((s) => s.name.startsWith('KPICHK_tmp'))).toBe(false);
-    expect(sim.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name).filter((n) => n !== '集計'));
+    expect(sim.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(sim.sheet('集計')!.cell(1, 0)?.value).toBe('Verdict');
+  });
+
+  test('a failure while writing leaves the previous summary in place and no half-written sheet', async () => {
+    const sim = await draft();
+    const host = createExcelHost();
+    const { result } = await host.validate(DEFAULT_PROFILE);
+    await host.insertSummary(result, 'ja');
+    const before = sim.snapshot();
+    sim.resetStats();
+    sim.host.failAt = { sync: 2, op: 40 };
+    await rejection(host.insertSummary(result, 'en'));
+    expect(sim.snapshot()).toEqual(before);
   });
 });
 
