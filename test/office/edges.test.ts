@@ -14,7 +14,7 @@ import { HostError } from '../../src/office/host';
 import { readSheet } from '../../src/office/read';
 import { HOSTS, LIMITS, type SheetSnapshot, type SimWorkbook, type WorkbookSnapshot } from '../../src/office/simulator';
 import { langFromDisplayLanguage, takeCommandError } from '../../src/taskpane/env';
-import { install, loadSeed, rejection, uninstall } from './helpers';
+import { install, loadSeed, rejection, summarised, uninstall } from './helpers';
 
 afterEach(uninstall);
 
@@ -265,9 +265,7 @@ describe('2. a settings copy per runtime', () => {
 describe('3. sheet ids that change between sessions', () => {
   test('on Office 2019 our summary is recognised after the workbook is reopened', async () => {
     const sim = await draft({ host: 'Office2019' });
-    const host = createExcelHost();
-    const { result } = await host.validate(DEFAULT_PROFILE);
-    await host.insertSummary(result, 'ja');
+    const { result } = await summarised();
     sim.reopen();
     install(sim, { host: 'Office2019' });
     sim.activate('進捗管理表');
@@ -278,9 +276,7 @@ describe('3. sheet ids that change between sessions', () => {
 
   test("a user's sheet that takes our summary's place (name, position, id) is not taken for ours", async () => {
     const sim = await draft({ host: 'Office2019' });
-    const host = createExcelHost();
-    const { result } = await host.validate(DEFAULT_PROFILE);
-    await host.insertSummary(result, 'ja');
+    const { result } = await summarised();
     sim.reopen();
     sim.removeSheet(sim.sheet('集計')!);
     const mine = sim.addSheet('集計');
@@ -297,9 +293,7 @@ describe('3. sheet ids that change between sessions', () => {
 describe("8. a user's copy of our summary", () => {
   test.each(['M365', 'Office2019'] as const)('on %s, a renamed copy is never replaced; ours is', async (hostName) => {
     const sim = await draft({ host: hostName });
-    const host = createExcelHost();
-    const { result } = await host.validate(DEFAULT_PROFILE);
-    await host.insertSummary(result, 'ja');
+    const { host, result } = await summarised();
     // The user copies 集計 (custom properties and all) and renames the copy, placed before ours.
     const ours = sim.sheet('集計')!;
     const copy = sim.addSheet('集計 (2)', 1);

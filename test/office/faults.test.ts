@@ -4,7 +4,7 @@ import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';
 import { HostError } from '../../src/office/host';
 import { isOurFormula } from '../../src/office/highlights';
 import type { SimWorkbook } from '../../src/office/simulator';
-import { install, loadSeed, rejection, uninstall } from './helpers';
+import { install, loadSeed, rejection, summarised, uninstall } from './helpers';
 
 afterEach(uninstall);
 
@@ -178,9 +178,7 @@ describe('Insert summary', () => {
 
   test('the old summary deleted by hand while ours is written: ours takes its place, no half-written sheet', async () => {
     const sim = await draft();
-    const host = createExcelHost();
-    const { result } = await host.validate(DEFAULT_PROFILE);
-    await host.insertSummary(result, 'ja');
+    const { host, result } = await summarised();
     const before = sim.snapshot();
     sim.resetStats();
     sim.beforeSync = (n) => {
@@ -196,9 +194,7 @@ describe('Insert summary', () => {
 
   test('a failure while writing leaves the previous summary in place and no half-written sheet', async () => {
     const sim = await draft();
-    const host = createExcelHost();
-    const { result } = await host.validate(DEFAULT_PROFILE);
-    await host.insertSummary(result, 'ja');
+    const { host, result } = await summarised();
     const before = sim.snapshot();
     sim.resetStats();
     sim.host.failAt = { sync: 2, op: 40 };
