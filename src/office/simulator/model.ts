@@ -364,9 +364,9 @@ export function versionAtLeast(have: string, need: string): boolean {
 export interface HostBehaviours {
   /**
    * The error a request gets while the user edits a cell and Excel.run was not given
-   * `delayForCellEdit`. Excel's default is InvalidOperation ("the batch automatically fails",
-   * https://learn.microsoft.com/javascript/api/excel/excel.runoptions); some builds report
-   * InvalidOperationInCellEditMode (office-js #625, #856, #3388).
+   * `delayForCellEdit`: "the batch automatically fails" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions),
+   * with no code promised. The default here is the generic InvalidOperation; the code reported in
+   * office-js #625, #3021 and #3388 is InvalidOperationInCellEditMode.
    */
   cellEditError: 'InvalidOperation' | 'InvalidOperationInCellEditMode';
   /**
@@ -388,10 +388,10 @@ export interface HostBehaviours {
    */
   conditionalFormatBugs: { read: boolean; delete: boolean };
   /**
-   * Excel runs a batch operation by operation and is no transaction: a failure half way leaves what ran
-   * before it done (https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-core-concepts).
-   * Fails operation `op` (1-based) of request `sync` (1-based, counted since the last resetStats) with
-   * `code`, once.
+   * Excel runs a batch operation by operation; the reference promises no rollback of a batch that fails
+   * (OfficeExtension.Error reports only the failure), so the simulator models the worst case: what ran
+   * before the failing operation stays done. Fails operation `op` (1-based) of request `sync` (1-based,
+   * counted since the last resetStats) with `code`, once.
    */
   failAt: { sync: number; op: number; code?: string } | null;
 }
