@@ -10,7 +10,8 @@ import { initialLang, putCommandError } from '../taskpane/env';
  */
 export async function insertSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const host = createExcelHost();
+    // No window to ask the user to finish editing a cell in: wait for it instead.
+    const host = createExcelHost({ delayForCellEdit: true });
     const profile = (await host.loadProfile()) ?? DEFAULT_PROFILE;
     const { result } = await host.validate(profile);
     await host.insertSummary(result, initialLang());
