@@ -1,10 +1,10 @@
 import { Grid, type SheetData } from './grid';
-import { detectLayouts, detectUnsupported, headerCandidate, type HeaderCandidate, type UnsupportedLayout } from './layout';
+import { detectLayouts, detectUnsupported, headerCandidate, type UnsupportedLayout } from './layout';
 import { parseKpiRows } from './kpi';
 import type { KpiRow } from './kpi.types';
 import { DEFAULT_PROFILE, effectiveSeverity, type Profile } from './profile';
 import { requiredSetFor, type RequiredSet } from './requiredSets';
-import { ALL_RULES } from './rules';
+import { ALL_RULES, type RuleContext } from './rules';
 import { resolveGradeScale, type GradeScaleInForce } from './scale';
 import { buildSummary, mergeLayouts, type SummaryModel } from './summary';
 import type { Finding, Layout } from './types';
@@ -50,16 +50,8 @@ function sortFindings(findings: Finding[]): Finding[] {
   );
 }
 
-interface RunInput {
-  grid: Grid;
-  layout: Layout | null;
-  profile: Profile;
-  kpis: KpiRow[];
-  required: RequiredSet | null;
-  scale: GradeScaleInForce | null;
-  unsupported: UnsupportedLayout | null;
-  candidate: HeaderCandidate | null;
-}
+/** What a rule sees, but its report callback. */
+type RunInput = Omit<RuleContext, 'report'>;
 
 function runRules(input: RunInput, severityProfile: Profile): Finding[] {
   const findings: Finding[] = [];

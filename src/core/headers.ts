@@ -1,6 +1,6 @@
 /** The header dictionary: which header text plays which role, fiscal years, section titles, sub-labels. */
 import { DEFAULT_PROFILE, type Profile } from './profile';
-import { headerKey, nfkc } from './text';
+import { headerKey } from './text';
 import { ROLES, type Role } from './types';
 
 /** The canonical header of each role as staff write it (for messages and suggestions). */

@@ -37,9 +37,9 @@ function tokenRe(extra: readonly string[]): string {
   return `(?:${own.length ? own.join('|') + '|' : ''}${BASE_TOKENS})`;
 }
 
-/** A token at a boundary, then a separator (：, :, ＝, =, …) — or the token alone in its cell, marked with \u0001. */
+/** A token at a boundary, then a separator (：, :, ＝, =, …) — or the token alone in its cell, marked with \uE000. */
 function entryRe(token: string): RegExp {
-  return new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\u0001\\u0002])(${token})\\s*(?:[:=…‥]|\\u0001)`, 'gu');
+  return new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\uE000\\uE001])(${token})\\s*(?:[:=…‥]|\\uE000)`, 'gu');
 }
 const MIN_RE = /(\d+(?:\.\d+)?)\s*%\s*(?:以上|超)|(\d+(?:\.\d+)?)\s*割\s*(?:以上|超)/;
 const BELOW_RE = /(\d+(?:\.\d+)?)\s*(?:%|割)\s*(?:未満|以下|を下回)/;
@@ -88,15 +88,15 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
   const token = tokenRe(grades);
   const bare = new RegExp(`^${token}$`, 'u');
   // A grade alone in its cell reads as "grade：meaning" with the next cell.
-  // Cells of one row are joined with \u0001, rows with \u0002: a meaning ends with its row.
+  // Cells of one row are joined with \uE000, rows with \uE001: a meaning ends with its row.
   const joined = texts
     .map((t, i) => {
       const s = nfkc(t.text)
         .replace(/[\r\n]+/g, ' ')
         .replace(/(評価|判定|区分)(?=\S{1,4}\s*[:=])/g, '$1 ')
         .trim();
-      const sep = i === 0 ? '' : texts[i - 1]!.row === t.row ? '\u0001 ' : '\u0002 ';
-      return sep + (bare.test(s) ? `\u0001${s}\u0001` : s);
+      const sep = i === 0 ? '' : texts[i - 1]!.row === t.row ? '\uE000 ' : '\uE001 ';
+      return sep + (bare.test(s) ? `\uE000${s}\uE000` : s);
     })
     .join('');
   const entries: { grade: string; start: number; end: number }[] = [];
@@ -108,10 +108,10 @@ export function parseLegend(texts: readonly LegendText[], grades: readonly strin
     const e = entries[i]!;
     if (steps.some((s) => s.grade === e.grade)) continue;
     const next = entries[i + 1]?.start ?? joined.length;
-    const rowEnd = joined.indexOf('\u0002', e.end);
+    const rowEnd = joined.indexOf('\uE001', e.end);
     const meaning = joined
       .slice(e.end, rowEnd >= 0 && rowEnd < next ? rowEnd : next)
-      .replace(/[\u0001]/g, ' ')
+      .replace(/[\uE000]/g, ' ')
       .replace(/\s+/g, ' ')
       .replace(/[、,・\s]+$/, '')
       .trim();
