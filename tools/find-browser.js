@@ -142,7 +142,10 @@ async function preparePackaged({ root = packagedRoot(), dir = packagedDir(root),
   if (!root) throw new Error(`${PACKAGE} is not installed: run npm ci`);
   const done = path.join(dir, '.complete');
   let extractedMs = 0;
-  if (!fs.existsSync(done)) {
+  const binary = path.join(dir, 'chromium');
+  if (!fs.existsSync(done) || !fs.existsSync(binary)) {
+    // Missing or cleaned up in part (temp cleaners delete old files): extract afresh.
+    fs.rmSync(dir, { recursive: true, force: true });
     const started = Date.now();
     const bin = path.join(root, 'bin');
     const tmp = `${dir}.partial-${process.pid}-${Date.now()}`;
@@ -180,7 +183,7 @@ async function preparePackaged({ root = packagedRoot(), dir = packagedDir(root),
   );
   const lib = path.join(dir, 'lib');
   return {
-    executablePath: path.join(dir, 'chromium'),
+    executablePath: binary,
     env: {
       LD_LIBRARY_PATH: [lib, baseEnv.LD_LIBRARY_PATH].filter(Boolean).join(':'),
       FONTCONFIG_FILE: conf,

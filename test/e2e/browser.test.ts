@@ -4,9 +4,18 @@
  * bundled test font on any machine.
  */
 import { spawn, spawnSync } from 'child_process';
-import { join } from 'path';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join } from 'path';
 import type { Page } from 'playwright-core';
-import { findBrowser, packagedDir, packagedRoot, resolveBrowser, type FindOptions } from '../../tools/find-browser';
+import {
+  findBrowser,
+  packagedDir,
+  packagedRoot,
+  preparePackaged,
+  resolveBrowser,
+  type FindOptions,
+} from '../../tools/find-browser';
 import { openPreview, pane, ROOT, startSession, validateButton, type Session } from './harness';
 import { TEST_FONT_NAME } from './fonts';
 
@@ -102,6 +111,27 @@ describe('the order in which a browser is found', () => {
     expect(run).toThrow(hint);
     expect(run).toThrow(/or set CHROMIUM_PATH/);
     expect(run).not.toThrow(/\n/);
+  });
+});
+
+describe('the packaged Chromium', () => {
+  it('is extracted once (on any OS; it runs on Linux x64): the binary, its fonts and its NSS libraries, then reused', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'packaged-')), 'chromium');
+    try {
+      const first = await preparePackaged({ dir });
+      expect(first.executablePath).toBe(join(dir, 'chromium'));
+      expect(first.extractedMs).toBeGreaterThan(0);
+      expect(statSync(first.executablePath).size).toBeGreaterThan(100e6);
+      if (process.platform !== 'win32') expect(statSync(first.executablePath).mode & 0o111).not.toBe(0);
+      for (const f of ['lib/libnss3.so', 'lib/libnspr4.so', 'fonts/Open_Sans/OpenSans-Regular.ttf'])
+        expect(existsSync(join(dir, f))).toBe(true);
+      expect(first.env.LD_LIBRARY_PATH?.split(':')[0]).toBe(join(dir, 'lib'));
+      expect(readFileSync(first.env.FONTCONFIG_FILE!, 'utf8')).toContain(`<dir>${join(dir, 'fonts')}</dir>`);
+      const again = await preparePackaged({ dir });
+      expect(again.extractedMs).toBe(0);
+    } finally {
+      rmSync(dirname(dir), { recursive: true, force: true });
+    }
   });
 });
 
