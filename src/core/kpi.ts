@@ -428,6 +428,7 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
   const blankOrNone = perText((t) => t.trim() === '' || isNoKpiMark(t, profile));
   const gradeOf = perText((t) => normalizeGrade(t, profile));
   const pendingOf = perText(isPendingActual);
+  const directionOf = perText((key) => kpiDirection(key.split('\u0000'), profile));
   const nameCol = cols.indicator ?? cols.initiative;
   return layout.dataRows.map((d) => {
     const tv = at(d.row, cols.kpi_target);
@@ -446,10 +447,12 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
         ? null
         : (reader.items(bv, 'actual', undefined, fmtAt(d.row, cols.baseline))[0]?.amount ?? null);
     const targets = hasKpi ? reader.items(tv, 'target', undefined, fmtAt(d.row, cols.kpi_target)) : [];
-    let direction = kpiDirection(
-      [nameCol === undefined ? '' : grid.shownText(d.row, nameCol), typeof tv === 'string' ? tv : ''],
-      profile,
-    );
+    // The KPI's words say its direction: read only for rows with a KPI, each name and target once.
+    let direction: KpiDirection = hasKpi
+      ? directionOf(
+          `${nameCol === undefined ? '' : grid.shownText(d.row, nameCol).slice(0, 200)}\u0000${typeof tv === 'string' ? tv.slice(0, 200) : ''}`,
+        )
+      : { direction: 'higher', from: 'default' };
     // A target below the baseline says that smaller is better (死亡率 84.3 → 73.9), whatever the words.
     const target0 = targets.length === 1 ? targets[0]!.amount : null;
     if (direction.from === 'default' && baseline && target0) {

@@ -87,13 +87,14 @@ export function classifyRows(
     // Cells written exactly like a header cell: only such rows can repeat the header.
     let asHeader = 0;
     let formulaErrors = 0;
-    let shortTexts = 0;
+    // Short texts that read as header words: only a row with enough of them can start another table.
+    let headerWords = 0;
     for (let c = left; c <= right; c++) {
       const v = g.value(r, c);
       if (v === null) continue;
       if (typeof v === 'string') {
         if (v.trim() === '') continue;
-        if (v.length <= 30) shortTexts++;
+        if (v.length <= 20 && headerWords < MIN_ROLES && d.match(v.trim()) !== null) headerWords++;
         if (v.length <= maxHeaderLength && (headerTexts.has(v) || headerTexts.has(squeeze(v)))) asHeader++;
         if (isExcelError(v) && g.formula(r, c) !== null) formulaErrors++;
       }
@@ -122,7 +123,7 @@ export function classifyRows(
       blankRun = 0;
       continue;
     }
-    if (shortTexts >= MIN_ROLES && d.isHeaderRow(r, g.firstCol, d.lastScanCol, filled.length)) {
+    if (headerWords >= MIN_ROLES && d.isHeaderRow(r, g.firstCol, d.lastScanCol, filled.length)) {
       nextHeader = r;
       break;
     }
