@@ -371,6 +371,11 @@ export class FastWorkbook {
     let fRef: string | undefined;
     let fSi: string | undefined;
     let vText: string | undefined;
+    /** A <v> taken whole by takeText: its bytes, decoded only when needed. */
+    let vS = -1;
+    let vE = -1;
+    let addrS = 0;
+    let addrE = 0;
     let rich: string | undefined;
     let inRun = false;
     let runText: string | undefined;
@@ -380,6 +385,20 @@ export class FastWorkbook {
 
     const finishCell = (): void => {
       const isFormula = !!fText || !!fShare;
+      if (vS >= 0) {
+        // The common cases straight from the bytes: a shared string's index, a plain integer.
+        if (vS < vE && vText === undefined && !isFormula && (cT === 's' || cT === undefined || cT === 'n')) {
+          const n = digits(buf, vS, vE);
+          if (n >= 0) {
+            vS = -1;
+            finishFast(n);
+            return;
+          }
+        }
+        if (vS < vE) vText = (vText ?? '') + decodeText(buf, vS, vE);
+        vS = -1;
+      }
+      if (isFormula && addrS >= 0) cAddr = buf.toString('latin1', addrS, addrE);
       const code = cStyle ? styles.codes[cStyle] : undefined;
       const isDate = cStyle ? styles.dates[cStyle] === true : false;
       let value: CellValue;
@@ -448,6 +467,23 @@ export class FastWorkbook {
       } else row.f[cCol] = undefined;
     };
 
+    /** finishCell for a number or shared-string index read from the bytes. */
+    const finishFast = (n: number): void => {
+      if (!row) return;
+      let value: CellValue;
+      if (cT === 's') {
+        if (sst === null) value = n;
+        else {
+          const s = sst[n];
+          if (s === undefined) throw new Damaged(`shared string ${n} is missing`);
+          value = s;
+        }
+      } else value = cStyle && styles.dates[cStyle] === true ? formatExcelDate(excelToDate(n, date1904)) : n;
+      row.v[cCol] = value;
+      row.n[cCol] = cStyle ? styles.codes[cStyle] : undefined;
+      row.f[cCol] = undefined;
+    };
+
     for (let t = sc.next(); t !== Tok.End; t = sc.next()) {
       if (collect) {
         if (t === Tok.Cdata) {
@@ -479,24 +515,29 @@ export class FastWorkbook {
         if (len === 1 && b0 === 0x63 /* c */) {
           const k = sc.attrIndex(N.r);
           if (k >= 0) {
-            const vs = sc.valueStart(k);
-            const ve = sc.valueEnd(k);
-            cAddr = buf.toString('latin1', vs, ve);
-            cCol = columnOf(buf, vs, ve, cAddr);
+            addrS = sc.valueStart(k);
+            addrE = sc.valueEnd(k);
+            cCol = columnOf(buf, addrS, addrE);
           } else {
             if (!prevCol) throw new Damaged('a cell without an address');
             cCol = prevCol + 1;
+            addrS = addrE = -1;
             cAddr = `${colToLetters1(cCol)}${rowNo}`;
           }
           prevCol = cCol;
-          cT = sc.attr(N.t);
-          const s = sc.attr(N.s);
-          cStyle = s === undefined ? 0 : parseInt(s, 10) || 0;
+          cT = typeAttr(sc);
+          cStyle = styleAttr(sc);
           fText = fShare = fRef = fSi = vText = rich = undefined;
+          vS = -1;
           inRun = false;
           if (t === Tok.Empty) finishCell();
         } else if (len === 1 && b0 === 0x76 /* v */) {
-          if (t === Tok.Open) ((collect = 2), (piece = ''));
+          if (t === Tok.Open) {
+            if (vS < 0 && vText === undefined && sc.takeText(N.v)) {
+              vS = sc.textStart;
+              vE = sc.textEnd;
+            } else ((collect = 2), (piece = ''));
+          }
         } else if (len === 1 && b0 === 0x66 /* f */) {
           fSi = sc.attr(N.si_);
           fShare = sc.attr(N.t);
@@ -685,7 +726,7 @@ function coreValue(v: unknown): CellValue {
 }
 
 /** The 1-based column of a cell address "AB12" (letters, "$" allowed); damaged otherwise. */
-function columnOf(buf: Buffer, s: number, e: number, addr: string): number {
+function columnOf(buf: Buffer, s: number, e: number): number {
   let col = 0;
   let i = s;
   for (; i < e; i++) {
@@ -693,12 +734,53 @@ function columnOf(buf: Buffer, s: number, e: number, addr: string): number {
     if (c >= 65 && c <= 90) col = col * 26 + c - 64;
     else if (c !== 36) break;
   }
-  if (col === 0 || col > 16384 || i === e) throw new Damaged(`a bad cell address ${addr}`);
+  const bad = () => new Damaged(`a bad cell address ${buf.toString('latin1', s, e)}`);
+  if (col === 0 || col > 16384 || i === e) throw bad();
   for (; i < e; i++) {
     const c = buf[i]!;
-    if ((c < 48 || c > 57) && c !== 36) throw new Damaged(`a bad cell address ${addr}`);
+    if ((c < 48 || c > 57) && c !== 36) throw bad();
   }
   return col;
+}
+
+/** A run of at most 15 ASCII digits as a number (exact), else -1 (the caller parses the text as ExcelJS does). */
+function digits(buf: Buffer, s: number, e: number): number {
+  if (e - s > 15) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const TYPE = nameBytes('t');
+const STYLE = nameBytes('s');
+
+/** The cell's t attribute, the usual values without making a string. */
+function typeAttr(sc: XmlScanner): string | undefined {
+  const k = sc.attrIndex(TYPE);
+  if (k < 0) return undefined;
+  const s = sc.valueStart(k);
+  const e = sc.valueEnd(k);
+  const b = sc.buf[s];
+  if (e - s === 1) {
+    if (b === 0x73) return 's';
+    if (b === 0x6e) return 'n';
+    if (b === 0x62) return 'b';
+    if (b === 0x65) return 'e';
+    if (b === 0x64) return 'd';
+  } else if (e - s === 3 && b === 0x73 && sc.buf[s + 1] === 0x74 && sc.buf[s + 2] === 0x72) return 'str';
+  return sc.attr(TYPE);
+}
+
+/** The cell's s attribute as ExcelJS takes it (parseInt; 0 when absent or not a number). */
+function styleAttr(sc: XmlScanner): number {
+  const k = sc.attrIndex(STYLE);
+  if (k < 0) return 0;
+  const n = digits(sc.buf, sc.valueStart(k), sc.valueEnd(k));
+  return n >= 0 ? n : parseInt(sc.attr(STYLE)!, 10) || 0;
 }
 
 /** A merge reference "A1:C2" (either corner first) as a 0-based range. */

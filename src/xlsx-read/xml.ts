@@ -190,6 +190,25 @@ export class XmlScanner {
     }
   }
 
+  /**
+   * After the start tag of `name`: when the element holds only text up to its end tag (the usual
+   * <v>123</v>), take that text as textStart/textEnd, move past the end tag and return true; else
+   * return false and leave the scanner where it was.
+   */
+  takeText(name: Uint8Array): boolean {
+    const buf = this.buf;
+    const lt = buf.indexOf(LT, this.pos);
+    if (lt < 0 || lt >= this.end || buf[lt + 1] !== SLASH) return false;
+    const len = name.length;
+    for (let k = 0; k < len; k++) if (buf[lt + 2 + k] !== name[k]) return false;
+    if (buf[lt + 2 + len] !== GT) return false;
+    this.textStart = this.pos;
+    this.textEnd = lt;
+    this.pos = lt + 3 + len;
+    this.depth--;
+    return true;
+  }
+
   /** True when the current tag's name is exactly these bytes. */
   is(name: Uint8Array): boolean {
     const s = this.nameStart;
@@ -307,28 +326,37 @@ function decodeRaw(buf: Buffer, s: number, e: number, entities: boolean, attr: b
     const b = buf[i]!;
     if (b < 0x80) {
       if (b === AMP && entities) {
-        const semi = buf.indexOf(0x3b, i + 1);
-        if (semi < 0 || semi >= e || semi - i > 12) throw new XmlError('an unterminated entity');
-        let cp: number;
-        if (buf[i + 1] === 0x23) {
-          const hex = buf[i + 2] === 0x78;
-          const digits = buf.toString('latin1', i + (hex ? 3 : 2), semi);
-          if (digits === '' || !(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits))
+        let cp = 0;
+        let j = i + 1;
+        if (buf[j] === 0x23) {
+          // &#NNN; or &#xHHH;, read digit by digit.
+          j++;
+          const hex = buf[j] === 0x78;
+          if (hex) j++;
+          const from = j;
+          for (; j < e && j - from < 8; j++) {
+            const d = buf[j]!;
+            if (d >= 0x30 && d <= 0x39) cp = cp * (hex ? 16 : 10) + d - 0x30;
+            else if (hex && d >= 0x61 && d <= 0x66) cp = cp * 16 + d - 0x57;
+            else if (hex && d >= 0x41 && d <= 0x46) cp = cp * 16 + d - 0x37;
+            else break;
+          }
+          if (j === from || buf[j] !== 0x3b || cp > 0x10ffff || cp === 0 || (cp >= 0xd800 && cp <= 0xdfff))
             throw new XmlError('a bad character reference');
-          cp = parseInt(digits, hex ? 16 : 10);
-          if (cp > 0x10ffff || cp === 0 || (cp >= 0xd800 && cp <= 0xdfff)) throw new XmlError('a bad character reference');
         } else {
-          const name = buf.toString('latin1', i + 1, semi);
-          const v = ENTITY[name];
-          if (v === undefined) throw new XmlError(`an undefined entity &${name};`);
+          const semi = buf.indexOf(0x3b, j);
+          if (semi < 0 || semi >= e || semi - i > 6) throw new XmlError('an unterminated entity');
+          const v = ENTITY[buf.toString('latin1', j, semi)];
+          if (v === undefined) throw new XmlError(`an undefined entity &${buf.toString('latin1', j, semi)};`);
           cp = v;
+          j = semi;
         }
+        i = j + 1;
         if (cp >= 0x10000) {
           cp -= 0x10000;
           u[n++] = 0xd800 + (cp >> 10);
           u[n++] = 0xdc00 + (cp & 0x3ff);
         } else u[n++] = cp;
-        i = semi + 1;
         continue;
       }
       if (b === CR) {
