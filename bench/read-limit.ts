@@ -8,31 +8,8 @@
  *   node dist-cli/bench/read-limit.js FILE.xlsx   → prints "<cells> <characters>"
  */
 import { readFileSync } from 'fs';
-import { inflateRawSync } from 'zlib';
 import { decodeText } from '../src/xlsx-read/xml';
-
-function entries(buf: Buffer): Map<string, Buffer> {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out = new Map<string, Buffer>();
-  for (let k = 0; k < count; k++) {
-    const method = buf.readUInt16LE(p + 10);
-    const csize = buf.readUInt32LE(p + 20);
-    const nlen = buf.readUInt16LE(p + 28);
-    const elen = buf.readUInt16LE(p + 30);
-    const clen = buf.readUInt16LE(p + 32);
-    const local = buf.readUInt32LE(p + 42);
-    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const data = buf.subarray(start, start + csize);
-    if (name === 'xl/worksheets/sheet1.xml' || name === 'xl/sharedStrings.xml')
-      out.set(name, method === 8 ? inflateRawSync(data) : data);
-    p += 46 + nlen + elen + clen;
-  }
-  return out;
-}
+import { ZipArchive } from '../src/xlsx-read/zip';
 
 /** Text decoded in one pass (the fast reader's decoder: one flat string, character references included). */
 function text(buf: Buffer, s: number, e: number): string {
@@ -66,9 +43,10 @@ function sharedStrings(buf: Buffer | undefined): string[] {
 }
 
 export function readLimit(file: string): { cells: number; chars: number; grid: (string | number | null)[][] } {
-  const parts = entries(readFileSync(file));
-  const sst = sharedStrings(parts.get('xl/sharedStrings.xml'));
-  const xml = parts.get('xl/worksheets/sheet1.xml')!;
+  // Native inflate of the two parts (the reader's zip directory code: src/xlsx-read/zip.ts).
+  const zip = new ZipArchive(readFileSync(file));
+  const sst = sharedStrings(zip.read('xl/sharedStrings.xml'));
+  const xml = zip.read('xl/worksheets/sheet1.xml')!;
   const grid: (string | number | null)[][] = [];
   let cells = 0;
   let chars = 0;

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'fs';
 import { performance } from 'perf_hooks';
-import { inflateRawSync } from 'zlib';
 import { Tok, XmlScanner, decodeText, nameBytes } from '../src/xlsx-read/xml';
+import { ZipArchive } from '../src/xlsx-read/zip';
 
 export interface TokenizerFigure {
   name: string;
@@ -18,22 +18,9 @@ export interface TokenizerFigure {
 
 /** The inflated bytes of one part of a zip. */
 export function partOf(file: string, part: string): Buffer {
-  const buf = readFileSync(file);
-  let eocd = buf.length - 22;
-  while (buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  let p = buf.readUInt32LE(eocd + 16);
-  for (let k = buf.readUInt16LE(eocd + 10); k > 0; k--) {
-    const nlen = buf.readUInt16LE(p + 28);
-    const name = buf.toString('utf8', p + 46, p + 46 + nlen);
-    if (name === part) {
-      const local = buf.readUInt32LE(p + 42);
-      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-      const data = buf.subarray(start, start + buf.readUInt32LE(p + 20));
-      return buf.readUInt16LE(p + 10) === 8 ? inflateRawSync(data) : data;
-    }
-    p += 46 + nlen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  throw new Error(`no ${part}`);
+  const data = new ZipArchive(readFileSync(file)).read(part);
+  if (!data) throw new Error(`no ${part}`);
+  return data;
 }
 
 /** indexOf for each <v> / <t>, one decode per value: the floor. */

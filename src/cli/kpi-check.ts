@@ -150,7 +150,7 @@ function summaryTargetOk(summary: string, inputs: string[], opts: Options, fail:
 
 async function writeSummary(
   summary: string,
-  content: FileResult[] | import('../xlsx/write').Consolidated,
+  content: FileResult[] | import('../xlsx/consolidated').Consolidated,
   written: Set<string>,
   inputs: string[],
   opts: Options,

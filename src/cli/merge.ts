@@ -7,7 +7,7 @@ import { highlightKind } from '../core/highlight';
 import { roleLabel, severityLabel, t } from '../core/i18n';
 import type { FindingLine, JsonFileResult, JsonReport } from '../core/report';
 import type { Finding, Lang, Role, Severity } from '../core/types';
-import type { Consolidated, ConsolidatedFile } from '../xlsx/write';
+import { unreadableFile, type Consolidated, type ConsolidatedFile } from '../xlsx/consolidated';
 
 /** Grades in the report's order; the mark before "missing" is the profile's no-KPI mark. */
 const MISSING = 'missing';
@@ -31,23 +31,7 @@ export function parseReport(text: string): JsonReport {
 }
 
 function fileRow(r: JsonFileResult): ConsolidatedFile {
-  if ('error' in r)
-    return {
-      file: r.file,
-      sheet: '',
-      error: r.error,
-      fiscalYear: null,
-      ready: false,
-      errors: 0,
-      warnings: 0,
-      infos: 0,
-      rows: 0,
-      kpis: 0,
-      grades: {},
-      gradeOrder: [],
-      noKpiGrade: '',
-      tableFound: false,
-    };
+  if ('error' in r) return unreadableFile(r.file, '', r.error);
   const s = r.summary;
   const gradeOrder = Object.keys(s.grades);
   const m = gradeOrder.indexOf(MISSING);

@@ -16,7 +16,15 @@
  */
 import type { CellRange } from '../core/a1';
 import type { CellValue, SheetData } from '../core/grid';
-import { formatExcelDate, NO_WORKSHEETS, notXlsxMessage, pickActiveSheet, workbookBytes, XlsxReadError } from '../xlsx/errors';
+import {
+  compactSheetData,
+  formatExcelDate,
+  NO_WORKSHEETS,
+  notXlsxMessage,
+  pickActiveSheet,
+  workbookBytes,
+  XlsxReadError,
+} from '../xlsx/errors';
 import {
   BUILTIN_NUMBER_FORMATS,
   colToLetters1,
@@ -687,33 +695,7 @@ export class FastWorkbook {
         if (nout) while (nout.length < last + 1) nout.push(null);
       }
     }
-    if (firstRow < 0) return { name, top: 0, left: 0, values: [], merges };
-
-    const rowCount = lastRow - firstRow + 1;
-    values.length = rowCount;
-    for (let i = 0; i < rowCount; i++) {
-      const row = values[i];
-      if (!row) values[i] = [];
-      else if (minCol > 0) values[i] = row.slice(minCol);
-    }
-    for (const sparse of [formulas, numberFormats]) {
-      if (!sparse) continue;
-      sparse.length = rowCount;
-      for (let i = 0; i < rowCount; i++) {
-        const row = sparse[i];
-        if (!row) sparse[i] = [];
-        else if (minCol > 0) sparse[i] = row.slice(minCol);
-      }
-    }
-    return {
-      name,
-      top: firstRow,
-      left: minCol,
-      values,
-      ...(formulas ? { formulas } : {}),
-      ...(numberFormats ? { numberFormats } : {}),
-      merges,
-    };
+    return compactSheetData(name, values, formulas, numberFormats, firstRow, lastRow, minCol, merges);
   }
 }
 

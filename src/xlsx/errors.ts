@@ -4,6 +4,8 @@
  * No ExcelJS here: the check path loads this module without loading ExcelJS.
  */
 import { promises as fs } from 'fs';
+import type { CellRange } from '../core/a1';
+import type { CellValue, SheetData } from '../core/grid';
 
 /** A file that cannot be read as an .xlsx workbook. The message is one line, Japanese / English. */
 export class XlsxReadError extends Error {
@@ -89,4 +91,46 @@ export function pickActiveSheet<S extends { name: string; state: string; orderNo
     if (ws && ws.state === 'visible') return ws.name;
   }
   return (sheets.find((s) => s.state === 'visible') ?? sheets[0])?.name;
+}
+
+/**
+ * The end of building SheetData, the same for both readers: rows and columns before the used range
+ * dropped (values, and formulas / number formats where any).
+ */
+export function compactSheetData(
+  name: string,
+  values: CellValue[][],
+  formulas: (string | null)[][] | undefined,
+  numberFormats: (string | null)[][] | undefined,
+  firstRow: number,
+  lastRow: number,
+  minCol: number,
+  merges: CellRange[],
+): SheetData {
+  if (firstRow < 0) return { name, top: 0, left: 0, values: [], merges };
+  const rowCount = lastRow - firstRow + 1;
+  values.length = rowCount;
+  for (let i = 0; i < rowCount; i++) {
+    const row = values[i];
+    if (!row) values[i] = [];
+    else if (minCol > 0) values[i] = row.slice(minCol);
+  }
+  for (const sparse of [formulas, numberFormats]) {
+    if (!sparse) continue;
+    sparse.length = rowCount;
+    for (let i = 0; i < rowCount; i++) {
+      const row = sparse[i];
+      if (!row) sparse[i] = [];
+      else if (minCol > 0) sparse[i] = row.slice(minCol);
+    }
+  }
+  return {
+    name,
+    top: firstRow,
+    left: minCol,
+    values,
+    ...(formulas ? { formulas } : {}),
+    ...(numberFormats ? { numberFormats } : {}),
+    merges,
+  };
 }

@@ -3,7 +3,15 @@ import ExcelJS from 'exceljs';
 import type { CellRange } from '../core/a1';
 import { parseRange } from '../core/a1';
 import type { CellValue, SheetData } from '../core/grid';
-import { formatExcelDate, NO_WORKSHEETS, notXlsxMessage, pickActiveSheet, workbookBytes, XlsxReadError } from './errors';
+import {
+  compactSheetData,
+  formatExcelDate,
+  NO_WORKSHEETS,
+  notXlsxMessage,
+  pickActiveSheet,
+  workbookBytes,
+  XlsxReadError,
+} from './errors';
 
 export { formatExcelDate, XlsxReadError } from './errors';
 
@@ -181,32 +189,5 @@ export function sheetToData(ws: ExcelJS.Worksheet): SheetData {
     }
   });
 
-  const merges = sheetMerges(ws);
-  if (firstRow < 0) return { name: ws.name, top: 0, left: 0, values: [], merges };
-
-  const rowCount = lastRow - firstRow + 1;
-  values.length = rowCount;
-  for (let i = 0; i < rowCount; i++) {
-    const row = values[i];
-    if (!row) values[i] = [];
-    else if (minCol > 0) values[i] = row.slice(minCol);
-  }
-  for (const sparse of [formulas, numberFormats]) {
-    if (!sparse) continue;
-    sparse.length = rowCount;
-    for (let i = 0; i < rowCount; i++) {
-      const row = sparse[i];
-      if (!row) sparse[i] = [];
-      else if (minCol > 0) sparse[i] = row.slice(minCol);
-    }
-  }
-  return {
-    name: ws.name,
-    top: firstRow,
-    left: minCol,
-    values,
-    ...(formulas ? { formulas } : {}),
-    ...(numberFormats ? { numberFormats } : {}),
-    merges,
-  };
+  return compactSheetData(ws.name, values, formulas, numberFormats, firstRow, lastRow, minCol, sheetMerges(ws));
 }

@@ -7,7 +7,10 @@ import type { CheckResult } from '../core/engine';
 import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 import { fiscalYearLabel, gradeLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
-import { findingCell, findingLines, isReadable, type FileResult, type FindingLine } from '../core/report';
+import { findingCell, findingLines, isReadable, type FileResult } from '../core/report';
+import { consolidatedFromResults, type Consolidated } from './consolidated';
+
+export type { Consolidated, ConsolidatedFile } from './consolidated';
 import { MAX_CELL_TEXT, linkLocation, pickSummaryName, planSummary } from '../core/summarySheet';
 import type { PlanCell, PlanStyle } from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
@@ -220,70 +223,6 @@ export async function writeChecked(
   const summarySheet = addSummarySheet(wb, result, lang, path.basename(inputPath));
   await save(wb, outPath, { force: opts.force, protect });
   return { summarySheet };
-}
-
-/** One file's row in the consolidated workbook (from a check in this run, or from a JSON report). */
-export interface ConsolidatedFile {
-  file: string;
-  sheet: string;
-  /** Why the file could not be read; the other fields are then empty. */
-  error?: string;
-  fiscalYear: number | null;
-  ready: boolean;
-  errors: number;
-  warnings: number;
-  infos: number;
-  rows: number;
-  kpis: number;
-  grades: Record<string, number>;
-  gradeOrder: string[];
-  noKpiGrade: string;
-  tableFound: boolean;
-}
-
-/** The consolidated workbook's content: a row per file and a line per finding. */
-export interface Consolidated {
-  files: ConsolidatedFile[];
-  lines: FindingLine[];
-}
-
-export function consolidatedFromResults(results: FileResult[], lang: Lang): Consolidated {
-  const files = results.map((r): ConsolidatedFile => {
-    if (!isReadable(r))
-      return {
-        file: r.file,
-        sheet: r.sheet ?? '',
-        error: r.error,
-        fiscalYear: null,
-        ready: false,
-        errors: 0,
-        warnings: 0,
-        infos: 0,
-        rows: 0,
-        kpis: 0,
-        grades: {},
-        gradeOrder: [],
-        noKpiGrade: '',
-        tableFound: false,
-      };
-    const s = r.result.summary;
-    return {
-      file: r.file,
-      sheet: r.sheet,
-      fiscalYear: s.fiscalYear,
-      ready: s.ready,
-      errors: s.errors,
-      warnings: s.warnings,
-      infos: s.infos,
-      rows: s.rows,
-      kpis: s.kpis,
-      grades: s.grades,
-      gradeOrder: s.gradeOrder,
-      noKpiGrade: s.noKpiGrade,
-      tableFound: s.tableRange !== null,
-    };
-  });
-  return { files, lines: findingLines(results, lang).lines };
 }
 
 /** The collecting office's workbook: one row per file and every finding with its file and cell. */

@@ -31,16 +31,18 @@ export async function keptWorkbooks(): Promise<string[]> {
   return out.sort();
 }
 
-/** An ExcelJS workbook with every kind of cell the reader converts. */
-export function richWorkbook(): ExcelJS.Workbook {
+/** The workbook test/xlsx/read.test.ts reads: values, formulas, errors, rich text, links, dates, merges. */
+export function baseWorkbook(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet('表紙');
   const ws = wb.addWorksheet('進捗');
   wb.addWorksheet('隠し', { state: 'hidden' });
+  // The used range starts at B2: nothing in row 1 or column A.
   ws.getCell('B2').value = '対象者';
   ws.mergeCells('B2:C2');
   ws.getCell('D2').value = { richText: [{ text: '達成', font: { bold: true } }, { text: '度' }] };
   ws.getCell('B3').value = 10;
+  // ExcelJS writes a shared formula for a master with shareType/ref; its types do not list those keys.
   ws.getCell('C3').value = { formula: 'B3*2', result: 20, shareType: 'shared', ref: 'C3:C5' } as ExcelJS.CellFormulaValue;
   ws.getCell('D3').value = { formula: 'B3/0', result: { error: '#DIV/0!' } };
   ws.getCell('B4').value = 0;
@@ -53,10 +55,20 @@ export function richWorkbook(): ExcelJS.Workbook {
   ws.getCell('C6').value = new Date(Date.UTC(2024, 3, 1));
   ws.getCell('D6').value = { text: 'ポータル', hyperlink: 'https://example.jp/' };
   ws.getCell('B7').value = false;
-  ws.getCell('C7').value = new Date(Date.UTC(2025, 0, 31, 9, 5, 7));
+  ws.getCell('C7').value = new Date(Date.UTC(2025, 0, 31, 9, 5));
   ws.getCell('D7').value = '=今後検討';
   ws.getCell('E8').value = { formula: '_xlfn.IFS(B3>0,"A",TRUE,"B")', result: 'A' };
   ws.mergeCells('B8:D9');
+  ws.getCell('F3').style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } };
+  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
+  return wb;
+}
+
+/** An ExcelJS workbook with every kind of cell the reader converts. */
+export function richWorkbook(): ExcelJS.Workbook {
+  const wb = baseWorkbook();
+  const ws = wb.getWorksheet('進捗')!;
+  ws.getCell('C7').value = new Date(Date.UTC(2025, 0, 31, 9, 5, 7));
   ws.getCell('B8').value = '結合';
   ws.getCell('F3').style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } };
   ws.getCell('F4').value = 0.949;
@@ -79,7 +91,6 @@ export function richWorkbook(): ExcelJS.Workbook {
   ws.getCell('G6').value = 'テキスト_x000D_改行';
   ws.getCell('G7').value = 3;
   ws.getCell('G7').numFmt = '@';
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   return wb;
 }
 
