@@ -63,7 +63,13 @@ function pickSheet(wb: FastWorkbook, wanted: string | undefined, lang: Lang): Sh
 
 /** The profile the add-in saved in the workbook (document settings), or why it cannot be used. */
 function workbookProfile(wb: FastWorkbook): { profile?: Profile; errors?: string[] } {
-  const raw = wb.documentSettings().get(WORKBOOK_PROFILE_SETTING);
+  let raw: string | undefined;
+  try {
+    raw = wb.documentSettings().get(WORKBOOK_PROFILE_SETTING);
+  } catch (e) {
+    // A damaged settings part does not stop the check (ExcelJS never read it either).
+    return { errors: [`(settings): ${oneLine((e as Error).message)}`] };
+  }
   if (raw === undefined) return {};
   let json: unknown;
   try {

@@ -81,6 +81,19 @@ describe("the workbook's own profile", () => {
   });
 });
 
+describe('a damaged settings part', () => {
+  it('does not stop the check: one warning line, the default profile', async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(DRAFT));
+    zip.file('xl/webextensions/webextension1.xml', '<we:webextension><we:properties><we:property name="x"');
+    const file = path.join(dir, 'damaged-settings.xlsx');
+    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await runCli(['--format', 'json', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout).results[0].profileSource).toBe('default');
+  });
+});
+
 describe('many files', () => {
   it('reports in input order whatever the workers finish first, the same as one at a time', async () => {
     const files = [DRAFT, path.join(dir, 'missing.xlsx'), SAMPLE, DRAFT, SAMPLE, DRAFT];
