@@ -1,15 +1,17 @@
 import * as fs from 'node:fs';
-import '../xlsx/fast-merges';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type * as ExcelJS from 'exceljs';
-import { checkSheet } from '../core/engine';
-import { format } from '../core/messages';
-import { DEFAULT_PROFILE, parseProfileText, type Profile } from '../core/profile';
-import { isReadable, toJsonReport, toSarif, toText, type FileResult } from '../core/report';
+import type { Profile } from '../core/profile';
+import type { FileResult, JsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
-import { activeSheetName, loadWorkbook, sheetToData, XlsxReadError } from '../xlsx/read';
-import { OutputExistsError, SameFileError, writeChecked, writeConsolidated } from '../xlsx/write';
+import type { CheckOptions } from './check-file';
+import { Progress } from './progress';
+
+// Only what --version and --help need is loaded up front. The engine, the reader and the pool load once
+// there are files to check; ExcelJS only where the CLI writes (--write, --summary, src/xlsx/write.ts).
+type Writer = typeof import('../xlsx/write');
+const writer = (): Promise<Writer> => import('../xlsx/write');
+const report = () => import('../core/report');
 
 export interface CliIO {
   stdout(s: string): void;
@@ -22,12 +24,6 @@ const MSG = {
   noFiles: { ja: 'チェックするファイルを指定してください', en: 'no input files given' },
   profileUnreadable: { ja: 'プロファイル {file} を読めません: {reason}', en: 'cannot read profile {file}: {reason}' },
   profileInvalid: { ja: 'プロファイル {file} が正しくありません: {errors}', en: 'invalid profile {file}: {errors}' },
-  noSuchSheet: {
-    ja: 'シート「{sheet}」がありません（ブックのシート: {sheets}）',
-    en: 'no sheet "{sheet}" (the workbook has: {sheets})',
-  },
-  noActiveSheet: { ja: 'ワークシートがありません', en: 'the workbook has no worksheet' },
-  internal: { ja: 'チェック中に内部エラーが起きました: {reason}', en: 'internal error while checking: {reason}' },
   outputExists: {
     ja: '{path} は既にあります（上書きするには --force）',
     en: '{path} already exists (use --force to replace it)',
@@ -39,10 +35,21 @@ const MSG = {
   },
   writeFailed: { ja: '{path} を書き出せません: {reason}', en: 'cannot write {path}: {reason}' },
   writeDirIsFile: { ja: '--write の出力先 {dir} はフォルダーではありません', en: '--write target {dir} is not a folder' },
+  mergeNeedsSummary: {
+    ja: '--merge には --summary FILE が必要です（JSON レポートから集計ブックを作ります）',
+    en: '--merge needs --summary FILE (it builds the consolidated workbook from JSON reports)',
+  },
+  mergeWithOthers: {
+    ja: '--merge は --write / --sheet / --profile と一緒には使えません',
+    en: '--merge cannot be combined with --write, --sheet or --profile',
+  },
+  reportUnreadable: { ja: 'JSON レポート {file} を読めません: {reason}', en: 'cannot read the JSON report {file}: {reason}' },
+  badJobs: { ja: '--jobs には 1 以上の整数を指定してください', en: '--jobs takes a whole number of at least 1' },
 } satisfies Record<string, Localized>;
 
 function msg(key: keyof typeof MSG, lang: Lang, data: Record<string, string | number> = {}): string {
-  return format(MSG[key][lang], data);
+  // The core's format(), without loading the core for a message.
+  return MSG[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
 function oneLine(s: string): string {
@@ -67,6 +74,9 @@ interface Options {
   force?: boolean;
   summary?: string;
   groupBy: 'severity' | 'rule';
+  workbookProfile: boolean;
+  merge?: boolean;
+  jobs?: string;
 }
 
 function buildProgram(io: CliIO): Command {
@@ -78,7 +88,19 @@ function buildProgram(io: CliIO): Command {
     .option('--sheet <name>', 'チェックするシート（既定: 保存時のアクティブシート） / sheet to check (default: the active sheet)')
     .addOption(new Option('--format <format>', '出力形式 / output format').choices(['text', 'json', 'sarif']).default('text'))
     .addOption(new Option('--lang <lang>', '言語 / language').choices(['ja', 'en']).default('ja'))
-    .option('--profile <file>', 'プロファイル (JSON) / profile (JSON)')
+    .option(
+      '--profile <file>',
+      'プロファイル (JSON)。ブックに保存されたプロファイルより優先 / profile (JSON), used instead of the one saved in the workbook',
+    )
+    .option(
+      '--no-workbook-profile',
+      'ブックに保存されたプロファイルを使わない / ignore the profile the add-in saved in the workbook',
+    )
+    .option(
+      '--merge',
+      'FILE を JSON レポートとして読み --summary の集計ブックを作る / read FILE... as JSON reports and build the --summary workbook',
+    )
+    .option('--jobs <n>', '同時にチェックするファイル数（既定: CPU 数） / files checked at once (default: the CPUs)')
     .option(
       '--write [dir]',
       '<name>.checked.xlsx を書き出す（入力の横か DIR に） / write <name>.checked.xlsx beside the input or in DIR',
@@ -113,17 +135,69 @@ function looksLikeWorkbook(p: string): boolean {
   }
 }
 
-function pickSheet(wb: ExcelJS.Workbook, wanted: string | undefined, lang: Lang): ExcelJS.Worksheet {
-  const names = wb.worksheets.map((w) => w.name);
-  if (wanted !== undefined) {
-    const ws = wb.getWorksheet(wanted) ?? wb.worksheets.find((w) => w.name.toLowerCase() === wanted.toLowerCase());
-    if (!ws) throw new XlsxReadError(msg('noSuchSheet', lang, { sheet: wanted, sheets: names.join(', ') }));
-    return ws;
+/** --summary must not replace an input, nor an existing file unless --force. */
+function summaryTargetOk(summary: string, inputs: string[], opts: Options, fail: (m: string) => void): boolean {
+  if (inputs.some((f) => path.resolve(f) === path.resolve(summary))) {
+    fail(msg('outputIsInput', opts.lang, { path: summary }));
+    return false;
   }
-  const name = activeSheetName(wb);
-  const ws = name === undefined ? undefined : wb.getWorksheet(name);
-  if (!ws) throw new XlsxReadError(msg('noActiveSheet', lang));
-  return ws;
+  if (!opts.force && fs.existsSync(summary)) {
+    fail(msg('outputExists', opts.lang, { path: summary }));
+    return false;
+  }
+  return true;
+}
+
+async function writeSummary(
+  summary: string,
+  content: FileResult[] | import('../xlsx/consolidated').Consolidated,
+  written: Set<string>,
+  inputs: string[],
+  opts: Options,
+  fail: (m: string) => void,
+): Promise<boolean> {
+  const w = await writer();
+  const lang = opts.lang;
+  try {
+    if (written.has(path.resolve(summary))) throw new w.SameFileError(summary);
+    await w.writeConsolidated(summary, content, lang, { force: opts.force, protect: inputs });
+    return true;
+  } catch (e) {
+    if (e instanceof w.OutputExistsError) fail(msg('outputExists', lang, { path: summary }));
+    else if (e instanceof w.SameFileError) fail(msg('outputIsInput', lang, { path: summary }));
+    else fail(msg('writeFailed', lang, { path: summary, reason: String((e as Error)?.message ?? e) }));
+    return false;
+  }
+}
+
+/** --merge: JSON reports in, the consolidated workbook out. */
+async function mergeReports(files: string[], opts: Options, fail: (m: string) => void): Promise<number> {
+  const lang = opts.lang;
+  if (opts.summary === undefined) {
+    fail(msg('mergeNeedsSummary', lang));
+    return 2;
+  }
+  if (opts.write !== undefined || opts.sheet !== undefined || opts.profile !== undefined) {
+    fail(msg('mergeWithOthers', lang));
+    return 2;
+  }
+  if (!summaryTargetOk(opts.summary, files, opts, fail)) return 2;
+  const { consolidatedFromReports, parseReport, ReportFormatError } = await import('./merge');
+  const reports: JsonReport[] = [];
+  for (const file of files) {
+    try {
+      reports.push(parseReport(fs.readFileSync(file, 'utf8')));
+    } catch (e) {
+      const reason = e instanceof ReportFormatError ? e.message : ((e as NodeJS.ErrnoException).code ?? String(e));
+      fail(msg('reportUnreadable', lang, { file, reason }));
+      return 2;
+    }
+  }
+  const ok = await writeSummary(opts.summary, consolidatedFromReports(reports, lang), new Set(), files, opts, fail);
+  if (!ok) return 2;
+  const results = reports.flatMap((r) => r.results);
+  if (results.some((r) => 'error' in r)) return 2;
+  return results.some((r) => !('error' in r) && r.summary.errors > 0) ? 1 : 0;
 }
 
 /** Run kpi-check with the arguments after "node kpi-check"; returns the exit code. */
@@ -152,7 +226,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return 2;
   }
 
-  let profile: Profile = DEFAULT_PROFILE;
+  if (opts.merge) return mergeReports(files, opts, fail);
+
+  let profile: Profile | undefined;
   if (opts.profile !== undefined) {
     let textIn: string;
     try {
@@ -161,12 +237,21 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       fail(msg('profileUnreadable', lang, { file: opts.profile, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
       return 2;
     }
+    const { parseProfileText } = await import('../core/profile');
     const r = parseProfileText(textIn);
     if (!r.ok) {
       fail(msg('profileInvalid', lang, { file: opts.profile, errors: r.errors.join('; ') }));
       return 2;
     }
     profile = r.profile;
+  }
+  let jobs: number | undefined;
+  if (opts.jobs !== undefined) {
+    jobs = Number(opts.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      fail(msg('badJobs', lang));
+      return 2;
+    }
   }
   if (writeDir !== undefined) {
     try {
@@ -176,84 +261,56 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  if (opts.summary !== undefined) {
-    if (files.some((f) => path.resolve(f) === path.resolve(opts.summary!))) {
-      fail(msg('outputIsInput', lang, { path: opts.summary }));
-      return 2;
-    }
-    if (!opts.force && fs.existsSync(opts.summary)) {
-      fail(msg('outputExists', lang, { path: opts.summary }));
-      return 2;
-    }
-  }
+  if (opts.summary !== undefined && !summaryTargetOk(opts.summary, files, opts, fail)) return 2;
 
   let exit = 0;
   const results: FileResult[] = [];
   const written = new Set<string>();
-  const clearProgress = () => io.progress && io.stderr('\r\x1b[K');
-  for (const [i, file] of files.entries()) {
-    if (io.progress) io.stderr(`\r\x1b[K[${i + 1}/${files.length}] ${file}`);
-    let wb: ExcelJS.Workbook;
-    let ws: ExcelJS.Worksheet;
-    try {
-      wb = await loadWorkbook(file);
-      ws = pickSheet(wb, opts.sheet, lang);
-    } catch (e) {
-      if (!(e instanceof XlsxReadError)) throw e;
-      results.push({ file, error: oneLine(e.message) });
-      clearProgress();
-      fail(`${file}: ${e.message}`);
-      exit = 2;
-      continue;
-    }
-    let fr: Extract<FileResult, { result: unknown }>;
-    try {
-      fr = { file, sheet: ws.name, result: checkSheet(sheetToData(ws), profile) };
-    } catch (e) {
-      const error = msg('internal', lang, { reason: oneLine(String((e as Error)?.message ?? e)) });
-      results.push({ file, sheet: ws.name, error });
-      clearProgress();
-      fail(`${file}: ${error}`);
-      exit = 2;
-      continue;
-    }
-    if (fr.result.summary.errors > 0) exit = Math.max(exit, 1);
-    if (write) {
-      const out = checkedPath(file, writeDir);
-      const key = path.resolve(out);
-      try {
-        if (written.has(key)) {
-          clearProgress();
-          fail(msg('outputClash', lang, { path: out }));
-          exit = 2;
-        } else {
-          await writeChecked(file, out, fr.result, lang, { force: opts.force, protect: files, workbook: wb });
-          written.add(key);
-          fr.checkedFile = out;
-        }
-      } catch (e) {
-        clearProgress();
-        if (e instanceof OutputExistsError) fail(msg('outputExists', lang, { path: out }));
-        else if (e instanceof SameFileError) fail(msg('outputIsInput', lang, { path: out }));
-        else fail(msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) }));
+  const bar = io.progress && files.length > 1 ? new Progress(files.length, io.stderr, lang) : undefined;
+  const say = (m: string) => {
+    bar?.clear();
+    fail(m);
+  };
+  const { isReadable, toJsonReport, toSarif, toText } = await report();
+  const { checkAll } = await import('./pool');
+  const checkOpts: CheckOptions = { sheet: opts.sheet, lang, profile, ignoreWorkbookProfile: !opts.workbookProfile };
+  await checkAll(files, checkOpts, {
+    jobs,
+    onDone: (o) => bar?.tick(isReadable(o.result) ? o.result.result.findings.length : 0),
+    onResult: async ({ result: fr, notes }) => {
+      for (const n of notes) say(n);
+      if (!isReadable(fr)) {
         exit = 2;
+        results.push(fr);
+        return;
       }
-    }
-    results.push(fr);
-  }
-  clearProgress();
+      if (fr.result.summary.errors > 0) exit = Math.max(exit, 1);
+      if (write) {
+        const out = checkedPath(fr.file, writeDir);
+        const key = path.resolve(out);
+        const w = await writer();
+        try {
+          if (written.has(key)) {
+            say(msg('outputClash', lang, { path: out }));
+            exit = 2;
+          } else {
+            await w.writeChecked(fr.file, out, fr.result, lang, { force: opts.force, protect: files });
+            written.add(key);
+            fr.checkedFile = out;
+          }
+        } catch (e) {
+          if (e instanceof w.OutputExistsError) say(msg('outputExists', lang, { path: out }));
+          else if (e instanceof w.SameFileError) say(msg('outputIsInput', lang, { path: out }));
+          else say(msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) }));
+          exit = 2;
+        }
+      }
+      results.push(fr);
+    },
+  });
+  bar?.clear();
 
-  if (opts.summary !== undefined) {
-    try {
-      if (written.has(path.resolve(opts.summary))) throw new SameFileError(opts.summary);
-      await writeConsolidated(opts.summary, results, lang, { force: opts.force, protect: files });
-    } catch (e) {
-      if (e instanceof OutputExistsError) fail(msg('outputExists', lang, { path: opts.summary }));
-      else if (e instanceof SameFileError) fail(msg('outputIsInput', lang, { path: opts.summary }));
-      else fail(msg('writeFailed', lang, { path: opts.summary, reason: String((e as Error)?.message ?? e) }));
-      exit = 2;
-    }
-  }
+  if (opts.summary !== undefined && !(await writeSummary(opts.summary, results, written, files, opts, fail))) exit = 2;
 
   if (opts.format === 'json') io.stdout(JSON.stringify(toJsonReport(results, lang), null, 2) + '\n');
   else if (opts.format === 'sarif')

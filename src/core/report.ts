@@ -9,9 +9,18 @@ import { ALL_RULES } from './rules';
 import type { SummaryModel } from './summary';
 import { ROLES, SEVERITIES, type Finding, type Lang, type Layout, type Role, type Severity, type TableFamily } from './types';
 
+/** Where the profile a file was checked with came from: saved in the workbook, a --profile file, the default. */
+export type ProfileSource = 'workbook' | 'file' | 'default';
+
 /** The outcome for one input file: a checked sheet, or why the file could not be read. */
 export type FileResult =
-  | { file: string; sheet: string; result: CheckResult; /** Path of the --write copy, if one was made. */ checkedFile?: string }
+  | {
+      file: string;
+      sheet: string;
+      result: CheckResult;
+      /** Path of the --write copy, if one was made. */ checkedFile?: string;
+      profileSource?: ProfileSource;
+    }
   | { file: string; error: string; sheet?: string };
 
 export function isReadable(r: FileResult): r is Extract<FileResult, { result: CheckResult }> {
@@ -125,6 +134,7 @@ export type JsonFileResult =
       findings: JsonFinding[];
       summary: JsonSummary;
       checkedFile?: string;
+      profileSource?: ProfileSource;
     }
   | { file: string; error: string };
 
@@ -161,6 +171,7 @@ export function toJsonReport(results: FileResult[], lang: Lang): JsonReport {
         summary: jsonSummary(s),
       };
       if (r.checkedFile !== undefined) out.checkedFile = r.checkedFile;
+      if (r.profileSource !== undefined) out.profileSource = r.profileSource;
       return out;
     }),
   };

@@ -8,6 +8,9 @@ import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } f
 import { fiscalYearLabel, gradeLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
 import { findingCell, findingLines, isReadable, type FileResult } from '../core/report';
+import { consolidatedFromResults, type Consolidated } from './consolidated';
+
+export type { Consolidated, ConsolidatedFile } from './consolidated';
 import { MAX_CELL_TEXT, linkLocation, pickSummaryName, planSummary } from '../core/summarySheet';
 import type { PlanCell, PlanStyle } from '../core/summarySheet';
 import type { Finding, Lang } from '../core/types';
@@ -225,18 +228,19 @@ export async function writeChecked(
 /** The collecting office's workbook: one row per file and every finding with its file and cell. */
 export async function writeConsolidated(
   outPath: string,
-  results: FileResult[],
+  results: FileResult[] | Consolidated,
   lang: Lang,
   opts: WriteOptions = {},
 ): Promise<void> {
+  const input = Array.isArray(results) ? consolidatedFromResults(results, lang) : results;
   const wb = new ExcelJS.Workbook();
   wb.creator = t('appName', lang);
   const gradeKeys: string[] = [];
   let noKpi = '-';
-  for (const r of results) {
-    if (!isReadable(r)) continue;
-    noKpi = r.result.summary.noKpiGrade;
-    for (const g of r.result.summary.gradeOrder) if (!gradeKeys.includes(g)) gradeKeys.push(g);
+  for (const r of input.files) {
+    if (r.error !== undefined) continue;
+    noKpi = r.noKpiGrade;
+    for (const g of r.gradeOrder) if (!gradeKeys.includes(g)) gradeKeys.push(g);
   }
 
   const files = wb.addWorksheet(t('filesSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
@@ -256,11 +260,11 @@ export async function writeConsolidated(
   ];
   fw.header(head);
   [36, 20, 22, 14, 8, 8, 8, 10, 8, ...gradeKeys.map(() => 10), 50].forEach((wd, i) => (files.getColumn(i + 1).width = wd));
-  for (const r of results) {
-    if (!isReadable(r)) {
+  for (const r of input.files) {
+    if (r.error !== undefined) {
       const row = fw.line([
         r.file,
-        r.sheet ?? '',
+        r.sheet,
         '',
         t('unreadableShort', lang),
         null,
@@ -274,27 +278,27 @@ export async function writeConsolidated(
       files.getCell(row, 4).fill = solid('FFD9D9D9');
       continue;
     }
-    const s = r.result.summary;
     const row = fw.line([
       r.file,
       r.sheet,
-      fiscalYearLabel(s.fiscalYear, lang),
-      t(s.ready ? 'readyShort' : 'notReadyShort', lang),
-      s.errors,
-      s.warnings,
-      s.infos,
-      s.rows,
-      s.kpis,
-      ...gradeKeys.map((g) => s.grades[g] ?? 0),
-      s.tableRange ? '' : t('tableNotFound', lang),
+      fiscalYearLabel(r.fiscalYear, lang),
+      t(r.ready ? 'readyShort' : 'notReadyShort', lang),
+      r.errors,
+      r.warnings,
+      r.infos,
+      r.rows,
+      r.kpis,
+      ...gradeKeys.map((g) => r.grades[g] ?? 0),
+      r.tableFound ? '' : t('tableNotFound', lang),
     ]);
-    files.getCell(row, 4).fill = solid(s.ready ? READY_FILL : NOT_READY_FILL);
+    files.getCell(row, 4).fill = solid(r.ready ? READY_FILL : NOT_READY_FILL);
   }
   files.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, fw.row - 1), column: head.length } };
 
   const list = wb.addWorksheet(t('findingsSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   const lw = new SheetWriter(list);
-  const { header, lines } = findingLines(results, lang);
+  const { header } = findingLines([], lang);
+  const lines = input.lines;
   lw.header(header);
   [36, 20, 10, 10, 22, 60, 48].forEach((wd, i) => (list.getColumn(i + 1).width = wd));
   for (const l of lines) list.getCell(lw.line(l.cells), 4).fill = solid(HIGHLIGHT_FILL[l.kind]);

@@ -4,6 +4,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import { Grid } from '../../src/core/grid';
 import { XlsxReadError, activeSheetName, cellToCore, loadWorkbook, sheetToData } from '../../src/xlsx/read';
+import { baseWorkbook as buildWorkbook } from '../xlsx-read/workbooks';
 
 let dir: string;
 beforeAll(async () => {
@@ -16,38 +17,6 @@ afterAll(async () => {
 async function roundTrip(wb: ExcelJS.Workbook): Promise<ExcelJS.Workbook> {
   const buf = Buffer.from(await wb.xlsx.writeBuffer());
   return loadWorkbook(buf);
-}
-
-function buildWorkbook(): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
-  wb.addWorksheet('表紙');
-  const ws = wb.addWorksheet('進捗');
-  wb.addWorksheet('隠し', { state: 'hidden' });
-  // The used range starts at B2: nothing in row 1 or column A.
-  ws.getCell('B2').value = '対象者';
-  ws.mergeCells('B2:C2');
-  ws.getCell('D2').value = { richText: [{ text: '達成', font: { bold: true } }, { text: '度' }] };
-  ws.getCell('B3').value = 10;
-  // ExcelJS writes a shared formula for a master with shareType/ref; its types do not list those keys.
-  ws.getCell('C3').value = { formula: 'B3*2', result: 20, shareType: 'shared', ref: 'C3:C5' } as ExcelJS.CellFormulaValue;
-  ws.getCell('D3').value = { formula: 'B3/0', result: { error: '#DIV/0!' } };
-  ws.getCell('B4').value = 0;
-  ws.getCell('C4').value = { sharedFormula: 'C3', result: 0 };
-  ws.getCell('D4').value = { error: '#N/A' };
-  ws.getCell('B5').value = 2.5;
-  ws.getCell('C5').value = { sharedFormula: 'C3', result: 5 };
-  ws.getCell('D5').value = { formula: 'Z99' };
-  ws.getCell('B6').value = true;
-  ws.getCell('C6').value = new Date(Date.UTC(2024, 3, 1));
-  ws.getCell('D6').value = { text: 'ポータル', hyperlink: 'https://example.jp/' };
-  ws.getCell('B7').value = false;
-  ws.getCell('C7').value = new Date(Date.UTC(2025, 0, 31, 9, 5));
-  ws.getCell('D7').value = '=今後検討';
-  ws.getCell('E8').value = { formula: '_xlfn.IFS(B3>0,"A",TRUE,"B")', result: 'A' };
-  ws.mergeCells('B8:D9');
-  ws.getCell('F3').style = { fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFFF00' } } };
-  wb.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
-  return wb;
 }
 
 describe('sheetToData', () => {

@@ -1,0 +1,117 @@
+/**
+ * Checking one file, the same in the CLI's own thread and in a worker of the pool (pool.ts): read it with
+ * the fast reader (no ExcelJS), pick the sheet, choose the profile (--profile, else the one saved in the
+ * workbook by the add-in, else the default) and run the engine. It returns what to report and what to
+ * say on stderr; it never writes anything.
+ */
+import { checkSheet } from '../core/engine';
+import { format } from '../core/messages';
+import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
+import type { FileResult, ProfileSource } from '../core/report';
+import type { Lang, Localized } from '../core/types';
+import { XlsxReadError } from '../xlsx/errors';
+import { FastWorkbook, WORKBOOK_PROFILE_SETTING, type SheetInfo } from '../xlsx-read';
+
+export const CHECK_MSG = {
+  noSuchSheet: {
+    ja: 'シート「{sheet}」がありません（ブックのシート: {sheets}）',
+    en: 'no sheet "{sheet}" (the workbook has: {sheets})',
+  },
+  noActiveSheet: { ja: 'ワークシートがありません', en: 'the workbook has no worksheet' },
+  internal: { ja: 'チェック中に内部エラーが起きました: {reason}', en: 'internal error while checking: {reason}' },
+  workbookProfileInvalid: {
+    ja: 'ブックに保存されたプロファイルが正しくないため既定のプロファイルでチェックします: {errors}',
+    en: 'the profile saved in the workbook is invalid, checked with the default profile: {errors}',
+  },
+} satisfies Record<string, Localized>;
+
+export function checkMsg(key: keyof typeof CHECK_MSG, lang: Lang, data: Record<string, string | number> = {}): string {
+  return format(CHECK_MSG[key][lang], data);
+}
+
+export function oneLine(s: string): string {
+  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+export interface CheckOptions {
+  sheet?: string;
+  lang: Lang;
+  /** The --profile file's profile; it overrides the workbook's own. */
+  profile?: Profile;
+  /** --no-workbook-profile: ignore a profile saved in the workbook. */
+  ignoreWorkbookProfile?: boolean;
+}
+
+export interface CheckOutcome {
+  result: FileResult;
+  /** One-line messages for stderr (already prefixed with the file). */
+  notes: string[];
+}
+
+function pickSheet(wb: FastWorkbook, wanted: string | undefined, lang: Lang): SheetInfo {
+  if (wanted !== undefined) {
+    const s = wb.findSheet(wanted);
+    if (!s)
+      throw new XlsxReadError(checkMsg('noSuchSheet', lang, { sheet: wanted, sheets: wb.sheets.map((x) => x.name).join(', ') }));
+    return s;
+  }
+  const name = wb.activeSheetName();
+  const s = name === undefined ? undefined : wb.findSheet(name);
+  if (!s) throw new XlsxReadError(checkMsg('noActiveSheet', lang));
+  return s;
+}
+
+/** The profile the add-in saved in the workbook (document settings), or why it cannot be used. */
+function workbookProfile(wb: FastWorkbook): { profile?: Profile; errors?: string[] } {
+  let raw: string | undefined;
+  try {
+    raw = wb.documentSettings().get(WORKBOOK_PROFILE_SETTING);
+  } catch (e) {
+    // A damaged settings part does not stop the check (ExcelJS never read it either).
+    return { errors: [`(settings): ${oneLine((e as Error).message)}`] };
+  }
+  if (raw === undefined) return {};
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (e) {
+    return { errors: [`(profile): not valid JSON / JSON として読めません: ${(e as Error).message}`] };
+  }
+  const r = parseProfile(json);
+  return r.ok ? { profile: r.profile } : { errors: r.errors };
+}
+
+export async function checkFile(file: string, opts: CheckOptions): Promise<CheckOutcome> {
+  const notes: string[] = [];
+  let wb: FastWorkbook;
+  let sheet: SheetInfo;
+  let data;
+  try {
+    wb = await FastWorkbook.open(file);
+    sheet = pickSheet(wb, opts.sheet, opts.lang);
+    data = wb.readSheet(sheet);
+  } catch (e) {
+    if (!(e instanceof XlsxReadError)) throw e;
+    return { result: { file, error: oneLine(e.message) }, notes: [`${file}: ${e.message}`] };
+  }
+  let profile: Profile = DEFAULT_PROFILE;
+  let profileSource: ProfileSource = 'default';
+  if (opts.profile) {
+    profile = opts.profile;
+    profileSource = 'file';
+  } else if (!opts.ignoreWorkbookProfile) {
+    const own = workbookProfile(wb);
+    if (own.profile) {
+      profile = own.profile;
+      profileSource = 'workbook';
+    } else if (own.errors) {
+      notes.push(`${file}: ${checkMsg('workbookProfileInvalid', opts.lang, { errors: own.errors.join('; ') })}`);
+    }
+  }
+  try {
+    return { result: { file, sheet: sheet.name, result: checkSheet(data, profile), profileSource }, notes };
+  } catch (e) {
+    const error = checkMsg('internal', opts.lang, { reason: oneLine(String((e as Error)?.message ?? e)) });
+    return { result: { file, sheet: sheet.name, error }, notes: [...notes, `${file}: ${error}`] };
+  }
+}

@@ -1,0 +1,174 @@
+import { promises as fs } from 'fs';
+import path from 'path';
+import JSZip from 'jszip';
+import { PROFILE_SETTING } from '../../src/office/excelHost';
+import { WORKBOOK_PROFILE_SETTING } from '../../src/xlsx-read';
+import { assertBuilt, BIN, readBook, ROOT, runCli, SEEDS, sheet, tempDir } from './helpers';
+
+const SAMPLE = path.join(SEEDS, 'sample.xlsx');
+const DRAFT = path.join(SEEDS, 'sample-draft.xlsx');
+
+let dir: string;
+beforeAll(async () => {
+  assertBuilt();
+  dir = await tempDir('kpi-cli-more-');
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+/** XML attribute text. */
+function attr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
+
+/**
+ * The draft with document settings as Office saves an add-in's settings: xl/webextensions/webextension1.xml
+ * with <we:property name value/>, the value JSON-encoded (MS-OWEXML CT_OsfWebExtensionProperty).
+ */
+async function withSettings(file: string, out: string, settings: Record<string, string>): Promise<string> {
+  const zip = await JSZip.loadAsync(await fs.readFile(file));
+  const props = Object.entries(settings)
+    .map(([k, v]) => `<we:property name="${attr(k)}" value="${attr(v)}"/>`)
+    .join('');
+  zip.file(
+    'xl/webextensions/webextension1.xml',
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{5C5F6C2B-7E0E-4C5E-9D55-6B8F0E0F0A11}"><we:reference id="2f0e5b0c-9a7d-4d9b-8d3c-1f6f2c6c0a01" version="1.0.0.0" store="developer" storeType="Registry"/><we:alternateReferences/><we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>${props}</we:properties><we:bindings/><we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>`,
+  );
+  await fs.writeFile(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  return out;
+}
+
+const rulesOf = (res: { findings: { ruleId: string }[] }) => new Set(res.findings.map((f) => f.ruleId));
+
+describe("the workbook's own profile", () => {
+  it('is looked up under the setting the add-in saves it in', () => {
+    expect(WORKBOOK_PROFILE_SETTING).toBe(PROFILE_SETTING);
+  });
+
+  it('is used for that file; --profile overrides it; --no-workbook-profile ignores it; the report says which', async () => {
+    const own = await withSettings(DRAFT, path.join(dir, 'own.xlsx'), {
+      [PROFILE_SETTING]: JSON.stringify({ rules: { 'missing-grade': 'off', 'grade-mismatch': 'off' } }),
+    });
+    const profileFile = path.join(dir, 'p.json');
+    await fs.writeFile(profileFile, JSON.stringify({ rules: { 'stray-whitespace': 'off' } }));
+
+    const r = await runCli(['--format', 'json', own, DRAFT]);
+    const [a, b] = JSON.parse(r.stdout).results;
+    expect(a.profileSource).toBe('workbook');
+    expect(rulesOf(a).has('missing-grade')).toBe(false);
+    expect(b.profileSource).toBe('default');
+    expect(rulesOf(b).has('missing-grade')).toBe(true);
+
+    const f = JSON.parse((await runCli(['--format', 'json', '--profile', profileFile, own])).stdout).results[0];
+    expect(f.profileSource).toBe('file');
+    expect(rulesOf(f).has('missing-grade')).toBe(true);
+
+    const n = JSON.parse((await runCli(['--format', 'json', '--no-workbook-profile', own])).stdout).results[0];
+    expect(n.profileSource).toBe('default');
+    expect(n.findings).toEqual(b.findings);
+  });
+
+  it('an invalid saved profile: a one-line warning, the default profile, the check goes on', async () => {
+    const bad = await withSettings(DRAFT, path.join(dir, 'bad.xlsx'), {
+      [PROFILE_SETTING]: JSON.stringify({ gradeScale: 'S' }),
+    });
+    const r = await runCli(['--format', 'json', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^kpi-check: .*bad\.xlsx: ブックに保存されたプロファイルが正しくない.*gradeScale/);
+    expect(JSON.parse(r.stdout).results[0].profileSource).toBe('default');
+  });
+});
+
+describe('a damaged settings part', () => {
+  it('does not stop the check: one warning line, the default profile', async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(DRAFT));
+    zip.file('xl/webextensions/webextension1.xml', '<we:webextension><we:properties><we:property name="x"');
+    const file = path.join(dir, 'damaged-settings.xlsx');
+    await fs.writeFile(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    const r = await runCli(['--format', 'json', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout).results[0].profileSource).toBe('default');
+  });
+});
+
+describe('many files', () => {
+  it('reports in input order whatever the workers finish first, the same as one at a time', async () => {
+    const files = [DRAFT, path.join(dir, 'missing.xlsx'), SAMPLE, DRAFT, SAMPLE, DRAFT];
+    const pooled = await runCli(['--format', 'json', '--jobs', '3', ...files]);
+    const single = await runCli(['--format', 'json', '--jobs', '1', ...files]);
+    expect(pooled.code).toBe(2);
+    expect(pooled.stdout).toBe(single.stdout);
+    expect(JSON.parse(pooled.stdout).results.map((x: { file: string }) => x.file)).toEqual(files);
+    expect(pooled.stderr).toBe(single.stderr);
+  });
+
+  it('refuses a --jobs that is not a whole number of at least 1', async () => {
+    const r = await runCli(['--jobs', '0', SAMPLE]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kpi-check: --jobs/);
+  });
+});
+
+describe('--merge REPORT.json… --summary OUT.xlsx', () => {
+  it('builds the same consolidated workbook as --summary over the same files', async () => {
+    const missing = path.join(dir, 'gone.xlsx');
+    const direct = path.join(dir, 'direct.xlsx');
+    await runCli(['--summary', direct, DRAFT, SAMPLE, missing]);
+    const r1 = path.join(dir, 'r1.json');
+    const r2 = path.join(dir, 'r2.json');
+    await fs.writeFile(r1, (await runCli(['--format', 'json', DRAFT])).stdout);
+    await fs.writeFile(r2, (await runCli(['--format', 'json', SAMPLE, missing])).stdout);
+    const merged = path.join(dir, 'merged.xlsx');
+    const r = await runCli(['--merge', r1, r2, '--summary', merged]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(2);
+    const [a, b] = [await readBook(direct), await readBook(merged)];
+    expect(b.worksheets.map((w) => w.name)).toEqual(a.worksheets.map((w) => w.name));
+    for (const ws of a.worksheets) {
+      const other = sheet(b, ws.name);
+      const cells = (w: typeof ws) => {
+        const out: unknown[][] = [];
+        w.eachRow((row, n) => row.eachCell({ includeEmpty: true }, (c, col) => out.push([n, col, c.value, c.fill])));
+        return out;
+      };
+      expect(cells(other)).toEqual(cells(ws));
+    }
+  });
+
+  it('needs --summary, and says which report it cannot read', async () => {
+    const r = await runCli(['--merge', path.join(dir, 'x.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kpi-check: --merge には --summary/);
+    const junk = path.join(dir, 'junk.json');
+    await fs.writeFile(junk, '{"hello": 1}');
+    const j = await runCli(['--merge', junk, '--summary', path.join(dir, 'never.xlsx')]);
+    expect(j.code).toBe(2);
+    expect(j.stderr).toMatch(/junk\.json.*not a kpi-check JSON report/);
+  });
+});
+
+describe('what the CLI loads', () => {
+  /** Run the CLI with a hook that lists, at exit, whether ExcelJS (and the engine) were ever loaded. */
+  async function loaded(args: string[]): Promise<{ exceljs: boolean; engine: boolean }> {
+    const hook = path.join(dir, 'hook.js');
+    await fs.writeFile(
+      hook,
+      `const M = require('module'); const seen = new Set(); const load = M._load;
+M._load = function (req, parent, isMain) { const r = load.apply(this, arguments); try { seen.add(M._resolveFilename(req, parent, isMain)); } catch {} return r; };
+process.on('exit', () => { const all = [...seen]; require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify({ exceljs: all.some((f) => f.includes('node_modules/exceljs')), engine: all.some((f) => f.includes('core/engine')) })); });`,
+    );
+    const { spawnSync } = await import('child_process');
+    spawnSync(process.execPath, ['-r', hook, BIN, ...args], { cwd: ROOT });
+    return JSON.parse(await fs.readFile(path.join(dir, 'loaded.json'), 'utf8'));
+  }
+
+  it('a plain check never loads ExcelJS; --version and --help load neither ExcelJS nor the engine', async () => {
+    expect(await loaded(['--format', 'json', DRAFT])).toEqual({ exceljs: false, engine: true });
+    expect(await loaded(['--version'])).toEqual({ exceljs: false, engine: false });
+    expect(await loaded(['--help'])).toEqual({ exceljs: false, engine: false });
+    expect((await loaded(['--summary', path.join(dir, 'load-sum.xlsx'), DRAFT])).exceljs).toBe(true);
+  });
+});
