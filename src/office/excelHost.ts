@@ -9,9 +9,9 @@ import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
 import { ours, queueClear, queuePaint, queueScan } from './highlights';
-import type { ExcelHost, SheetInfo, ValidateOutcome } from './host';
+import type { ExcelHost, SheetInfo, SheetState, ValidateOutcome } from './host';
 import { readSheet } from './read';
-import { writeSummarySheet } from './summarySheet';
+import { queueSummaryOf, writeSummarySheet } from './summarySheet';
 
 export const PROFILE_SETTING = 'kpiCheck.profile';
 
@@ -37,21 +37,61 @@ function saveSettings(): Promise<void> {
 export function createExcelHost(): ExcelHost {
   return {
     async activeSheet(): Promise<SheetInfo> {
-      return run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
-        ws.load('name');
+      const { name, usedRange } = await this.sheetState();
+      return { name, usedRange };
+    },
+
+    async sheetState(): Promise<SheetState> {
+      return run(async (ctx, caps) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name,items/id');
+        const ws = sheets.getActiveWorksheet();
+        ws.load('name,id');
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('address');
+        const summaryOf = queueSummaryOf(ws, caps);
         await ctx.sync();
-        return { name: ws.name, usedRange: used.isNullObject ? null : used.address.slice(used.address.lastIndexOf('!') + 1) };
+        return {
+          name: ws.name,
+          id: ws.id,
+          usedRange: used.isNullObject ? null : used.address.slice(used.address.lastIndexOf('!') + 1),
+          summaryOf: summaryOf(),
+          sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })),
+        };
       });
     },
 
-    async inspect(profile: Profile): Promise<CheckResult> {
-      let name = '';
+    async watchSheets(onChange: () => void) {
+      if (!excelApi('1.7')) return null;
+      try {
+        const handlers = await Excel.run(async (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          // Every event is handled alike (the active sheet is read again): a deletion may arrive as
+          // an activation (office-js issue 1814), so the type and sheet id of an event are not trusted.
+          const handle = async () => onChange();
+          const added = [sheets.onActivated.add(handle), sheets.onDeleted.add(handle), sheets.onAdded.add(handle)];
+          if (excelApi('1.17')) added.push(sheets.onNameChanged.add(handle));
+          await ctx.sync();
+          return added;
+        });
+        return async () => {
+          await Excel.run(handlers[0]!.context, async (ctx) => {
+            for (const h of handlers) h.remove();
+            await ctx.sync();
+          }).catch(() => undefined);
+        };
+      } catch {
+        // Refused (AccessDenied on some Excel 2019 builds, office-js issue 1103): the pane reads the sheet on focus.
+        return null;
+      }
+    },
+
+    async inspect(profile: Profile, sheet?: string): Promise<CheckResult> {
+      let name = sheet ?? '';
       return run(
         async (ctx, caps) => {
-          const { read } = await readSheet(ctx, ctx.workbook.worksheets.getActiveWorksheet(), caps, () => null);
+          const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+          const { read } = await readSheet(ctx, ws, caps, () => null);
           name = read.data.name;
           return checkSheet(read.data, profile);
         },
@@ -59,11 +99,11 @@ export function createExcelHost(): ExcelHost {
       );
     },
 
-    async validate(profile: Profile): Promise<ValidateOutcome> {
-      let name = '';
+    async validate(profile: Profile, sheet?: string): Promise<ValidateOutcome> {
+      let name = sheet ?? '';
       return run(
         async (ctx, caps) => {
-          const ws = ctx.workbook.worksheets.getActiveWorksheet();
+          const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
           // One request: the sheet and its first rows, and our conditional formats to replace.
           const { read, extra: scan } = await readSheet(ctx, ws, caps, () => queueScan(ws));
           name = read.data.name;
@@ -75,18 +115,19 @@ export function createExcelHost(): ExcelHost {
             highlighted: 0,
             notPainted: fault('protected', 'protectedNotPainted', { sheet: name }),
           });
-          if (read.protected) return stale || cells ? notPainted() : { result, highlighted: 0 };
+          const sheetId = read.sheetId;
+          if (read.protected) return stale || cells ? { ...notPainted(), sheetId } : { result, highlighted: 0, sheetId };
           queueClear(scan);
           const highlighted = queuePaint(ws, result.findings, caps);
-          if (!stale && !highlighted) return { result, highlighted };
+          if (!stale && !highlighted) return { result, highlighted, sheetId };
           try {
             await ctx.sync();
           } catch (e) {
             // Protected between reading and painting: Excel refused the whole request, nothing was written.
-            if (toHostError(e, name).code === 'protected') return notPainted();
+            if (toHostError(e, name).code === 'protected') return { ...notPainted(), sheetId };
             throw e;
           }
-          return { result, highlighted };
+          return { result, highlighted, sheetId };
         },
         () => name,
       );

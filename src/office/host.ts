@@ -16,6 +16,8 @@ export class HostError extends Error {
 
 export interface ValidateOutcome {
   result: CheckResult;
+  /** The id of the sheet checked (it stays when the sheet is renamed). */
+  sheetId?: string;
   /** Number of cells painted. */
   highlighted: number;
   /** Why the findings could not be painted (a protected sheet): the result stands, nothing was written. */
@@ -28,6 +30,18 @@ export interface SheetInfo {
   usedRange: string | null;
 }
 
+/** The active sheet as the pane follows it: which sheet it is, whether it is our summary, what else is there. */
+export interface SheetState extends SheetInfo {
+  id: string;
+  /** The source sheet when the active sheet is our own summary sheet (集計), else null. */
+  summaryOf: string | null;
+  /** Every sheet of the workbook, in tab order. */
+  sheets: { id: string; name: string }[];
+}
+
+/** Stops following the workbook's sheets. */
+export type Unwatch = () => Promise<void>;
+
 /**
  * What the task pane and the ribbon command ask of Excel. Implemented on Office.js by
  * src/office/excelHost.ts (which runs on real Excel and, in tests and the preview, on the simulator).
@@ -35,10 +49,18 @@ export interface SheetInfo {
 export interface ExcelHost {
   /** The active sheet's name and used range (one round trip). */
   activeSheet(): Promise<SheetInfo>;
-  /** Read the active sheet and run the engine, painting nothing (what the pane shows on open). */
-  inspect(profile: Profile): Promise<CheckResult>;
-  /** Read the active sheet, run the engine, paint highlights (replacing earlier ones). */
-  validate(profile: Profile): Promise<ValidateOutcome>;
+  /** The active sheet with its id, whether it is our summary sheet and the workbook's sheets (one round trip). */
+  sheetState(): Promise<SheetState>;
+  /**
+   * Call `onChange` whenever a sheet is activated, renamed, added or deleted (worksheet events,
+   * ExcelApi 1.7; renames 1.17). Resolves to null when the host cannot tell (older host, or the
+   * registration refused): the pane then reads the active sheet when it gets the focus.
+   */
+  watchSheets(onChange: () => void): Promise<Unwatch | null>;
+  /** Read the active sheet (or the named one) and run the engine, painting nothing (what the pane shows on open). */
+  inspect(profile: Profile, sheet?: string): Promise<CheckResult>;
+  /** Read the active sheet (or the named one), run the engine, paint highlights (replacing earlier ones). */
+  validate(profile: Profile, sheet?: string): Promise<ValidateOutcome>;
   /** Remove every highlight this add-in painted, on every sheet; returns the number of sheets cleared. */
   clearHighlights(): Promise<number>;
   /** Insert (or replace our own) summary sheet for a result; returns the sheet's name. */

@@ -178,6 +178,20 @@ function saveSettings(): Promise<void> {
   );
 }
 
+/**
+ * Queue what tells whether a sheet is our summary sheet; after the sync, the getter gives its source
+ * sheet (or null when the sheet is not ours).
+ */
+export function queueSummaryOf(ws: Excel.Worksheet, caps: Caps): () => string | null {
+  if (caps.customProperties) {
+    const props = ws.customProperties;
+    props.load('items/key,items/value');
+    return () => props.items.find((x) => x.key.toLowerCase() === SUMMARY_PROPERTY.toLowerCase())?.value ?? null;
+  }
+  ws.load('id,name');
+  return () => readRecords().find((r) => r.id === ws.id && r.name === ws.name)?.source ?? null;
+}
+
 interface SheetEntry {
   ws: Excel.Worksheet;
   name: string;

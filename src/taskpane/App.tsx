@@ -18,12 +18,12 @@ import type { CheckResult } from '../core/engine';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
-import type { ExcelHost, ValidateOutcome } from '../office/host';
+import type { ExcelHost, SheetState, ValidateOutcome } from '../office/host';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
 import { Results } from './components/Results';
 import { Settings } from './components/Settings';
-import { SheetCard, type PaneSheet } from './components/SheetCard';
+import { OtherSheetNote, SheetCard, type PaneSheet } from './components/SheetCard';
 import { download, reportFileName } from './download';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
 import { p, type PaneKey } from './strings';
@@ -78,6 +78,11 @@ export function App({ host, env }: AppProps) {
   const [warning, setWarning] = useState<Localized | null>(null);
   const busyRef = useRef(false);
   const started = useRef(false);
+  /** A sheet event arrived while other Excel work ran: follow the workbook once that is done. */
+  const followPending = useRef(false);
+  const followRef = useRef<() => void>(() => undefined);
+  const stateRef = useRef({ outcome, inspected, profile });
+  stateRef.current = { outcome, inspected, profile };
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -102,14 +107,75 @@ export function App({ host, env }: AppProps) {
     } finally {
       busyRef.current = false;
       setBusy(null);
+      if (followPending.current) followRef.current();
     }
   }, []);
 
+  /**
+   * Read which sheet is active and keep the pane's results true to it: results of a sheet that was
+   * renamed follow its new name, those of a deleted sheet are removed, and what the card shows of the
+   * table is read again for the sheet Validate would check. Notices stay (it runs after 集計 too).
+   */
+  const follow = useCallback(async () => {
+    if (busyRef.current) {
+      followPending.current = true;
+      return;
+    }
+    followPending.current = false;
+    busyRef.current = true;
+    try {
+      const state: SheetState = await host.sheetState();
+      setSheet(state);
+      const { outcome: o, inspected: seen, profile: prof } = stateRef.current;
+      if (o?.sheetId) {
+        const now = state.sheets.find((x) => x.id === o.sheetId);
+        if (!now) {
+          setOutcome(null);
+          setWarning(null);
+          setNotice(both('checkedSheetGone', { sheet: o.result.sheet }));
+        } else if (now.name !== o.result.sheet) {
+          setOutcome({ ...o, result: { ...o.result, sheet: now.name } });
+        }
+      }
+      const target = state.summaryOf ?? state.name;
+      if (state.summaryOf && !state.sheets.some((x) => x.name === state.summaryOf)) setInspected(null);
+      else if (!seen || seen.sheet !== target) setInspected(await host.inspect(prof, state.summaryOf ?? undefined));
+    } catch (e) {
+      setError(toMessage(e));
+    } finally {
+      busyRef.current = false;
+      if (followPending.current) followRef.current();
+    }
+  }, [host]);
+  followRef.current = () => void follow();
+
+  useEffect(() => {
+    let unwatch: (() => Promise<void>) | null = null;
+    let gone = false;
+    const onFocus = () => followRef.current();
+    const fallback = () => window.addEventListener('focus', onFocus);
+    void host
+      .watchSheets(() => followRef.current())
+      .then((u) => {
+        if (gone) void u?.();
+        else if (u) unwatch = u;
+        // No sheet events on this host: read the active sheet whenever the pane gets the focus back.
+        else fallback();
+      }, fallback);
+    return () => {
+      gone = true;
+      window.removeEventListener('focus', onFocus);
+      void unwatch?.();
+    };
+  }, [host]);
+
+  /** Validate the sheet the card names: the active sheet, or the source of our summary sheet. */
   const validateWith = useCallback(
-    async (prof: Profile) => {
-      const o = await host.validate(prof);
+    async (prof: Profile, target: PaneSheet | null) => {
+      const o = await host.validate(prof, target?.summaryOf ?? undefined);
       setOutcome(o);
-      setSheet((prev) => (prev && prev.name === o.result.sheet ? prev : { name: o.result.sheet }));
+      // The active sheet changed without an event (a host without them): read it again afterwards.
+      if (!target || (target.summaryOf ?? target.name) !== o.result.sheet) followPending.current = true;
       setNotice(o.highlighted > 0 ? both('highlighted', { n: o.highlighted }) : null);
       setWarning(o.notPainted ? { ja: o.notPainted.ja, en: o.notPainted.en } : null);
       return o;
@@ -122,7 +188,7 @@ export function App({ host, env }: AppProps) {
     started.current = true;
     void run('load', async (setTask) => {
       const commandError = await takeCommandError().catch(() => null);
-      const [info, saved] = await Promise.all([host.activeSheet(), host.loadProfile()]);
+      const [info, saved] = await Promise.all([host.sheetState(), host.loadProfile()]);
       setSheet(info);
       const prof = saved ?? DEFAULT_PROFILE;
       setProfile(prof);
@@ -134,22 +200,23 @@ export function App({ host, env }: AppProps) {
       }
       if (env.autoRun) {
         setTask('validate');
-        await validateWith(prof);
-      } else {
-        setInspected(await host.inspect(prof));
+        await validateWith(prof, info);
+      } else if (!info.summaryOf || info.sheets.some((x) => x.name === info.summaryOf)) {
+        setInspected(await host.inspect(prof, info.summaryOf ?? undefined));
       }
     });
   }, [env.autoRun, host, run, validateWith]);
 
-  const onValidate = () => run('validate', async () => void (await validateWith(profile)));
+  const onValidate = () => run('validate', async () => void (await validateWith(profile, sheet)));
 
   /** Writes the results the pane shows (validating first when there are none yet). */
   const onSummary = () =>
     run('summary', async (setTask) => {
-      let o = outcome;
+      const target = sheet ? (sheet.summaryOf ?? sheet.name) : null;
+      let o = outcome && outcome.result.sheet === target ? outcome : null;
       if (!o) {
         setTask('validate');
-        o = await validateWith(profile);
+        o = await validateWith(profile, sheet);
         setTask('summary');
       }
       const name = await host.insertSummary(o.result, lang);
@@ -164,8 +231,9 @@ export function App({ host, env }: AppProps) {
 
   const onRefresh = () =>
     run('load', async () => {
-      setSheet(await host.activeSheet());
-      setInspected(await host.inspect(profile));
+      const state = await host.sheetState();
+      setSheet(state);
+      setInspected(await host.inspect(profile, state.summaryOf ?? undefined));
     });
 
   const onSelect = useCallback(
@@ -265,6 +333,9 @@ export function App({ host, env }: AppProps) {
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>{warning[lang]}</MessageBarBody>
                 </MessageBar>
+              ) : null}
+              {outcome && sheet && outcome.result.sheet !== (sheet.summaryOf ?? sheet.name) ? (
+                <OtherSheetNote lang={lang} checked={outcome.result.sheet} active={sheet.name} />
               ) : null}
               {outcome ? <Results lang={lang} outcome={outcome} onSelect={onSelect} /> : null}
             </>

@@ -82,6 +82,23 @@ const PANE = {
   settingsReset: { ja: '既定の設定に戻しました。', en: 'Settings reset to the default.' },
   settingsInvalid: { ja: '設定に誤りがあります', en: 'The settings have errors' },
   unsaved: { ja: '保存していない変更があります。', en: 'There are unsaved changes.' },
+  summaryOf: {
+    ja: 'このシートは「{sheet}」の集計シートです。[検証] は「{sheet}」を検証します。',
+    en: 'This is the summary sheet of "{sheet}". Validate checks "{sheet}".',
+  },
+  summarySourceGone: {
+    ja: 'このシートは「{sheet}」の集計シートですが、「{sheet}」はもうありません。表のあるシートを開いてください。',
+    en: 'This is the summary sheet of "{sheet}", which no longer exists. Open the sheet that holds the table.',
+  },
+  otherSheetTitle: { ja: '下の結果はシート「{sheet}」のものです', en: 'The results below are for the sheet "{sheet}"' },
+  otherSheet: {
+    ja: '作業中のシートは「{active}」です。このシートを調べるには [検証] を押してください。',
+    en: 'The active sheet is "{active}". Click Validate to check it.',
+  },
+  checkedSheetGone: {
+    ja: '検証したシート「{sheet}」が削除されたため、その結果を消しました。',
+    en: 'The checked sheet "{sheet}" was deleted, so its results were removed.',
+  },
 } satisfies Record<string, Localized>;
 
 export type PaneKey = keyof typeof PANE;

@@ -288,9 +288,14 @@ describe('opening the pane', () => {
     try {
       await validateButton(w.page).click();
       await findingButton(w.page, missing.cell).waitFor();
-      await w.page.locator('#pane').getByRole('button', { name: '集計シートを挿入' }).click();
-      await sheetTab(w.page, '集計').waitFor();
-      // The summary sheet is now active: validating it finds no progress table.
+      // A sheet of the user's with no table (our own summary sheet would be checked as its source).
+      await w.page.evaluate(() => {
+        const sim = (window as unknown as { kpiPreview: { sim: { addSheet(n: string): unknown; activate(n: string): void } } })
+          .kpiPreview.sim;
+        sim.addSheet('メモ');
+        sim.activate('メモ');
+      });
+      await w.page.locator('#pane').getByText('作業中のシート: メモ').waitFor();
       await validateButton(w.page).click();
       await w.page.locator('#pane').getByText(t('tableNotFound', 'ja'), { exact: true }).waitFor();
       expect(

@@ -101,7 +101,9 @@ export function installExcelGlobals(sim: SimWorkbook, opts: InstallOptions = {})
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     if (typeof batch !== 'function') throw new SimError('InvalidArgument', 'Excel.run needs a batch function');
-    const ctx = new SimExcelContext(sim);
+    const earlier = args.length > 1 && args[0] instanceof SimExcelContext ? args[0] : null;
+    const ctx = earlier ?? new SimExcelContext(sim);
+    earlier?._reopen();
     try {
       const result = (await (batch as (c: SimExcelContext) => Promise<T>)(ctx)) as T;
       if (ctx._pending) await ctx.sync();
