@@ -22,7 +22,7 @@ import type { ExcelHost, SheetState, ValidateOutcome } from '../office/host';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
 import { Results } from './components/Results';
-import { Settings } from './components/Settings';
+import { Settings, isDirty } from './components/Settings';
 import { OtherSheetNote, SheetCard, type PaneSheet } from './components/SheetCard';
 import { download, reportFileName } from './download';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
@@ -68,6 +68,9 @@ export function App({ host, env }: AppProps) {
   const [view, setView] = useState<'results' | 'settings'>('results');
   const [sheet, setSheet] = useState<PaneSheet | null>(null);
   const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
+  /** Settings edited and not saved yet: kept across tab changes, lost only on Cancel or reset. */
+  const [draft, setDraft] = useState<Profile | null>(null);
+  const dirty = isDirty(draft, profile);
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
   /** What the engine found on the active sheet before any validation (nothing painted). */
   const [inspected, setInspected] = useState<CheckResult | null>(null);
@@ -263,12 +266,32 @@ export function App({ host, env }: AppProps) {
     setNotice(both('exported', { file: name }));
   };
 
+  /** Save (or remove) the profile, then check again what the pane shows, under the new settings. */
   const onSaveProfile = (next: Profile | null) =>
-    run('save', async () => {
+    run('save', async (setTask) => {
       await host.saveProfile(next);
-      setProfile(next ?? DEFAULT_PROFILE);
-      setNotice(both(next ? 'settingsSaved' : 'settingsReset'));
+      const prof = next ?? DEFAULT_PROFILE;
+      setProfile(prof);
+      setDraft(null);
+      if (outcome) {
+        setTask('validate');
+        await validateWith(prof, sheet);
+      } else if (sheet) {
+        setInspected(await host.inspect(prof, sheet.summaryOf ?? undefined));
+      }
+      setNotice(both(next ? (outcome ? 'settingsSavedChecked' : 'settingsSaved') : 'settingsReset'));
     });
+
+  // Closing the pane with unsaved settings: the browser asks first (where the host lets it).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
 
   return (
     <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} className={styles.root} dir="ltr">
@@ -280,7 +303,7 @@ export function App({ host, env }: AppProps) {
           aria-label={p('views', lang)}
         >
           <Tab value="results">{p('results', lang)}</Tab>
-          <Tab value="settings">{p('settings', lang)}</Tab>
+          <Tab value="settings">{p(dirty ? 'settingsTabUnsaved' : 'settings', lang)}</Tab>
         </TabList>
         <div className={styles.body}>
           {error ? (
@@ -337,7 +360,12 @@ export function App({ host, env }: AppProps) {
               {outcome && sheet && outcome.result.sheet !== (sheet.summaryOf ?? sheet.name) ? (
                 <OtherSheetNote lang={lang} checked={outcome.result.sheet} active={sheet.name} />
               ) : null}
-              {outcome ? <Results lang={lang} outcome={outcome} onSelect={onSelect} /> : null}
+              {dirty ? (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{p('leaveUnsaved', lang)}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {outcome ? <Results lang={lang} outcome={outcome} profile={profile} onSelect={onSelect} /> : null}
             </>
           ) : (
             <>
@@ -350,7 +378,14 @@ export function App({ host, env }: AppProps) {
                   </MessageBar>
                 ) : null}
               </div>
-              <Settings lang={lang} profile={profile} busy={busy !== null} onSave={onSaveProfile} />
+              <Settings
+                lang={lang}
+                profile={profile}
+                draft={draft}
+                onDraft={setDraft}
+                busy={busy !== null}
+                onSave={onSaveProfile}
+              />
             </>
           )}
         </div>

@@ -81,6 +81,37 @@ const PANE = {
   },
   settingsReset: { ja: '既定の設定に戻しました。', en: 'Settings reset to the default.' },
   settingsInvalid: { ja: '設定に誤りがあります', en: 'The settings have errors' },
+  errNotNumber: {
+    ja: '{grade} の下限を数値で入力してください（例: 80）',
+    en: 'Enter the minimum for {grade} as a number (e.g. 80)',
+  },
+  errRange: {
+    ja: '{grade} の下限は -100000〜100000 の範囲で入力してください',
+    en: 'The minimum for {grade} must be between -100000 and 100000',
+  },
+  errOrder: {
+    ja: '{grade} の下限は {prev} の下限（{min}%）より小さくしてください',
+    en: 'The minimum for {grade} must be below that of {prev} ({min} %)',
+  },
+  fieldErrors: { ja: '{n} か所に誤りがあります。直すと保存できます。', en: '{n} field{s} to correct before saving.' },
+  noChanges: { ja: '変更はありません。', en: 'No changes.' },
+  cancel: { ja: '取り消す', en: 'Cancel' },
+  settingsActions: { ja: '設定の保存', en: 'Save the settings' },
+  resetConfirmTitle: { ja: '既定に戻す確認', en: 'Confirm reset' },
+  resetConfirm: {
+    ja: 'このブックに保存した設定を消して、既定の設定に戻しますか？',
+    en: 'Remove the settings saved in this workbook and go back to the default?',
+  },
+  resetDo: { ja: '既定に戻す', en: 'Reset' },
+  settingsTabUnsaved: { ja: '設定（未保存）', en: 'Settings (unsaved)' },
+  leaveUnsaved: {
+    ja: '保存していない設定の変更があります。検証は保存済みの設定で行います。',
+    en: 'Settings have unsaved changes. Validation uses the saved settings.',
+  },
+  settingsSavedChecked: {
+    ja: '設定をブックに保存し、シートを検証し直しました。',
+    en: 'Settings saved in the workbook; the sheet was checked again.',
+  },
   unsaved: { ja: '保存していない変更があります。', en: 'There are unsaved changes.' },
   summaryOf: {
     ja: 'このシートは「{sheet}」の集計シートです。[検証] は「{sheet}」を検証します。',

@@ -8,7 +8,7 @@ import { toA1 } from '../../src/core/a1';
 import type { CheckResult } from '../../src/core/engine';
 import { fiscalYearLabel, t } from '../../src/core/i18n';
 import { localizeFinding } from '../../src/core/messages';
-import { RULES_BY_ID } from '../../src/core/rules';
+import { ruleTitle } from '../../src/taskpane/ruleTitles';
 import { HIGHLIGHT_COLOR } from '../../src/core/highlight';
 import {
   ARTIFACTS,
@@ -92,7 +92,7 @@ describe('the preview with the draft sample', () => {
     timings.validateClickToResultsMs = Date.now() - t0;
     expect(await item.textContent()).toContain(missing.message);
     const nMissing = draft.findings.filter((f) => f.ruleId === 'missing-grade').length;
-    const heading = `${RULES_BY_ID.get('missing-grade')!.description.ja}（${nMissing}）`;
+    const heading = `${ruleTitle('missing-grade', 'ja')}（${nMissing}）`;
     expect(await pane(page).getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
     const cell = gridCell(page, missing.cell);
     expect(await cell.getAttribute('data-highlight')).toBe('missing-grade');
@@ -352,7 +352,7 @@ describe('settings', () => {
     const { page } = w;
     try {
       await pane(page).getByRole('tab', { name: '設定' }).click();
-      const sw = pane(page).getByRole('switch', { name: new RegExp('missing-grade') });
+      const sw = pane(page).getByRole('switch', { name: ruleTitle('missing-grade', 'ja') });
       expect(await sw.isChecked()).toBe(true);
       await sw.click();
       await pane(page).getByRole('button', { name: 'ブックに保存' }).click();
@@ -364,10 +364,11 @@ describe('settings', () => {
       expect(await findingButton(page, missing.cell).count()).toBe(0);
       await pane(page).getByRole('tab', { name: '設定' }).click();
       await pane(page).getByRole('button', { name: '既定に戻す' }).click();
+      await pane(page).getByRole('alertdialog').getByRole('button', { name: '既定に戻す' }).click();
       await pane(page).getByText('既定の設定に戻しました', { exact: false }).waitFor();
       expect(
         await pane(page)
-          .getByRole('switch', { name: new RegExp('missing-grade') })
+          .getByRole('switch', { name: ruleTitle('missing-grade', 'ja') })
           .isChecked(),
       ).toBe(true);
       await pane(page).getByRole('tab', { name: '結果' }).click();
@@ -386,8 +387,15 @@ describe('settings', () => {
       const b = pane(page).getByRole('spinbutton', { name: 'B の下限（%）' });
       await b.fill('150');
       await b.press('Tab');
-      await pane(page).getByText('設定に誤りがあります').waitFor();
-      expect(await pane(page).getByRole('button', { name: 'ブックに保存' }).getAttribute('aria-disabled')).toBe('true');
+      // Marked at the field, in Japanese, next to it; Save takes the user there instead of saving.
+      await pane(page).getByText('B の下限は A の下限（100%）より小さくしてください').waitFor();
+      expect(await b.getAttribute('aria-invalid')).toBe('true');
+      await pane(page).getByRole('button', { name: 'ブックに保存' }).click();
+      expect(await b.evaluate((el) => el === document.activeElement)).toBe(true);
+      const saved = await page.evaluate(
+        () => (window as unknown as { kpiPreview: { sim: { settings: Record<string, unknown> } } }).kpiPreview.sim.settings,
+      );
+      expect(saved['kpiCheck.profile']).toBeUndefined();
     } finally {
       await w.close();
     }

@@ -14,9 +14,10 @@ import { ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-ic
 import { roleLabel, severityCount, t } from '../../core/i18n';
 import { localizeFinding } from '../../core/messages';
 import { findingCell } from '../../core/report';
-import { RULES_BY_ID } from '../../core/rules';
+import type { Profile } from '../../core/profile';
 import { SEVERITIES, type Finding, type Lang, type Severity } from '../../core/types';
 import { groupFindings } from '../groups';
+import { ruleHeading } from '../ruleTitles';
 import type { ValidateOutcome } from '../../office/host';
 import { p } from '../strings';
 
@@ -78,10 +79,12 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 interface Props {
   lang: Lang;
   outcome: ValidateOutcome;
+  /** The profile in force: the headings name its scale. */
+  profile: Profile;
   onSelect: (cell: string) => void;
 }
 
-export function Results({ lang, outcome, onSelect }: Props) {
+export function Results({ lang, outcome, profile, onSelect }: Props) {
   const styles = useStyles();
   const { result } = outcome;
   const s = result.summary;
@@ -144,7 +147,7 @@ export function Results({ lang, outcome, onSelect }: Props) {
             <h2 id={id} className={styles.groupTitle}>
               <SeverityIcon severity={g.severity} />
               <span>
-                {RULES_BY_ID.get(g.ruleId)?.description[lang] ?? g.ruleId}
+                {ruleHeading(g.ruleId, lang, profile, s)}
                 {lang === 'ja' ? `（${g.findings.length}）` : ` (${g.findings.length})`}
               </span>
             </h2>

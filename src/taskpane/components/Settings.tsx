@@ -1,22 +1,24 @@
-import { useMemo, useState } from 'react';
+import { useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
   Field,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   SpinButton,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowResetRegular, SaveRegular } from '@fluentui/react-icons';
+import { ArrowResetRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
 import { roleLabel } from '../../core/i18n';
 import { parseProfile, profileToJson, type Profile } from '../../core/profile';
 import { ALL_RULES } from '../../core/rules';
 import { ROLES, type Lang, type Role } from '../../core/types';
+import { ruleTitle } from '../ruleTitles';
+import { fieldErrors, type FieldErrors } from '../settingsForm';
 import { p } from '../strings';
 
 const useStyles = makeStyles({
@@ -34,14 +36,29 @@ const useStyles = makeStyles({
   help: { color: tokens.colorNeutralForeground3 },
   grades: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(130px, 1fr))', gap: '6px 10px' },
   columns: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' },
-  buttons: { display: 'flex', flexWrap: 'wrap', gap: '8px' },
-  ruleId: { color: tokens.colorNeutralForeground3, fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase100 },
+  bar: {
+    position: 'sticky',
+    bottom: 0,
+    zIndex: 1,
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: '8px',
+    padding: '8px 0',
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  barText: { flexBasis: '100%' },
+  invalid: { color: tokens.colorPaletteRedForeground1 },
 });
 
 interface Props {
   lang: Lang;
   /** The profile in force (saved in the workbook, or the default). */
   profile: Profile;
+  /** The edits not saved yet (kept by the pane across tab changes), or null when there are none. */
+  draft: Profile | null;
+  onDraft: (d: Profile | null) => void;
   busy: boolean;
   onSave: (p: Profile | null) => void;
 }
@@ -51,44 +68,68 @@ function clone(p: Profile): Profile {
   return r.ok ? r.profile : p;
 }
 
-/** The profile editor: grade thresholds, required columns, checks on/off. */
-export function Settings({ lang, profile, busy, onSave }: Props) {
-  const styles = useStyles();
-  const [draft, setDraft] = useState<Profile>(() => clone(profile));
-  const [base, setBase] = useState(profile);
-  if (base !== profile) {
-    setBase(profile);
-    setDraft(clone(profile));
-  }
-  const checked = useMemo(() => parseProfile(profileToJson(draft)), [draft]);
-  const dirty = JSON.stringify(profileToJson(draft)) !== JSON.stringify(profileToJson(profile));
+/** True when the draft would save something other than the profile in force. */
+export function isDirty(draft: Profile | null, profile: Profile): boolean {
+  return draft !== null && JSON.stringify(profileToJson(draft)) !== JSON.stringify(profileToJson(profile));
+}
 
+/** The profile editor: grade thresholds, required columns, checks on/off; Save / Cancel always in view. */
+export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }: Props) {
+  const styles = useStyles();
+  const draft = edits ?? profile;
+  /** Thresholds typed that are not numbers: the field shows the error, the draft keeps its last good value. */
+  const [unreadable, setUnreadable] = useState<Record<number, boolean>>({});
+  const [confirmReset, setConfirmReset] = useState(false);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const errors: FieldErrors = fieldErrors(draft, unreadable);
+  const checked = parseProfile(profileToJson(draft));
+  const nErrors = Object.keys(errors.steps).length + (checked.ok || Object.keys(errors.steps).length ? 0 : 1);
+  const dirty = isDirty(edits, profile);
+
+  const edit = (f: (d: Profile) => Profile) => onDraft(f(edits ?? clone(profile)));
   const setMin = (i: number, value: number | null | undefined) => {
-    if (value === null || value === undefined || !Number.isFinite(value)) return;
-    setDraft((d) => ({ ...d, gradeScale: d.gradeScale.map((s, j) => (j === i ? { ...s, minPercent: value } : s)) }));
+    const ok = value !== null && value !== undefined && Number.isFinite(value);
+    setUnreadable((u) => ({ ...u, [i]: !ok }));
+    if (!ok) return;
+    edit((d) => ({
+      ...d,
+      gradeScale: d.gradeScale.map((s, j) => (j === i ? { ...s, minPercent: value } : s)),
+      gradePreset: null,
+    }));
   };
   const setColumn = (role: Role, on: boolean) =>
-    setDraft((d) => ({
+    edit((d) => ({
       ...d,
       requiredColumns: on
         ? ROLES.filter((r) => r === role || d.requiredColumns.includes(r))
         : d.requiredColumns.filter((r) => r !== role),
+      // A column that is not required has no required cells either.
+      requiredCells: on ? d.requiredCells : d.requiredCells.filter((r) => r !== role),
     }));
   const setRule = (id: string, on: boolean) =>
-    setDraft((d) => {
+    edit((d) => {
       const rules = { ...d.rules };
       if (on) delete rules[id];
       else rules[id] = 'off';
       return { ...d, rules };
     });
+  const cancel = () => {
+    setUnreadable({});
+    onDraft(null);
+  };
+  const firstInvalid = () => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 
   return (
     <form
+      ref={form}
       className={styles.root}
       aria-label={p('settings', lang)}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (checked.ok) onSave(checked.profile);
+        if (nErrors === 0 && checked.ok) onSave(checked.profile);
+        else firstInvalid();
       }}
     >
       <Text className={styles.help}>{p('settingsHelp', lang)}</Text>
@@ -99,17 +140,24 @@ export function Settings({ lang, profile, busy, onSave }: Props) {
           {p('gradeScaleHelp', lang)}
         </Text>
         <div className={styles.grades}>
-          {draft.gradeScale.map((step, i) => (
-            <Field key={step.grade} label={p('gradeMin', lang, { grade: step.grade })}>
-              <SpinButton
-                value={step.minPercent}
-                min={0}
-                max={100000}
-                step={5}
-                onChange={(_, d) => setMin(i, d.value ?? (d.displayValue !== undefined ? Number(d.displayValue) : null))}
-              />
-            </Field>
-          ))}
+          {draft.gradeScale.map((step, i) =>
+            step.minPercent === undefined ? null : (
+              <Field
+                key={step.grade}
+                label={p('gradeMin', lang, { grade: step.grade })}
+                validationState={errors.steps[i] ? 'error' : 'none'}
+                validationMessage={errors.steps[i]?.[lang]}
+              >
+                <SpinButton
+                  value={step.minPercent}
+                  min={-100000}
+                  max={100000}
+                  step={5}
+                  onChange={(_, d) => setMin(i, d.value ?? (d.displayValue !== undefined ? parsePercent(d.displayValue) : null))}
+                />
+              </Field>
+            ),
+          )}
         </div>
       </fieldset>
 
@@ -134,38 +182,81 @@ export function Settings({ lang, profile, busy, onSave }: Props) {
             key={rule.id}
             checked={draft.rules[rule.id] !== 'off'}
             onChange={(_, d) => setRule(rule.id, d.checked)}
-            label={
-              <>
-                {rule.description[lang]} <span className={styles.ruleId}>{rule.id}</span>
-              </>
-            }
+            label={ruleTitle(rule.id, lang)}
+            title={rule.description[lang]}
           />
         ))}
       </fieldset>
 
-      {!checked.ok ? (
+      {!checked.ok && nErrors > Object.keys(errors.steps).length ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{p('settingsInvalid', lang)}</MessageBarTitle>
-            <ul>
-              {checked.errors.map((e) => (
-                <li key={e}>{e}</li>
-              ))}
-            </ul>
+            {p('settingsInvalid', lang)}: {checked.errors.join(' · ')}
           </MessageBarBody>
         </MessageBar>
-      ) : dirty ? (
-        <Text role="status">{p('unsaved', lang)}</Text>
       ) : null}
 
-      <div className={styles.buttons}>
-        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !checked.ok || !dirty}>
+      {confirmReset ? (
+        <MessageBar intent="warning" layout="multiline" role="alertdialog" aria-label={p('resetConfirmTitle', lang)}>
+          <MessageBarBody>{p('resetConfirm', lang)}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={p('dismiss', lang)}
+                icon={<DismissRegular />}
+                onClick={() => {
+                  setConfirmReset(false);
+                  resetButton.current?.focus();
+                }}
+              />
+            }
+          >
+            <Button
+              appearance="primary"
+              autoFocus
+              onClick={() => {
+                setConfirmReset(false);
+                setUnreadable({});
+                onDraft(null);
+                onSave(null);
+              }}
+            >
+              {p('resetDo', lang)}
+            </Button>
+            <Button
+              onClick={() => {
+                setConfirmReset(false);
+                resetButton.current?.focus();
+              }}
+            >
+              {p('cancel', lang)}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+
+      <div className={styles.bar} role="group" aria-label={p('settingsActions', lang)}>
+        <Text role="status" className={nErrors ? `${styles.barText} ${styles.invalid}` : styles.barText}>
+          {nErrors ? p('fieldErrors', lang, { n: nErrors }) : dirty ? p('unsaved', lang) : p('noChanges', lang)}
+        </Text>
+        <Button type="submit" appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !dirty}>
           {p('saveSettings', lang)}
         </Button>
-        <Button icon={<ArrowResetRegular />} disabledFocusable={busy} onClick={() => onSave(null)}>
+        <Button disabledFocusable={busy || (!dirty && !Object.values(unreadable).some(Boolean))} onClick={cancel}>
+          {p('cancel', lang)}
+        </Button>
+        <Button ref={resetButton} icon={<ArrowResetRegular />} disabledFocusable={busy} onClick={() => setConfirmReset(true)}>
           {p('resetSettings', lang)}
         </Button>
       </div>
     </form>
   );
+}
+
+/** "85", "85%", "８５" → 85; anything else → null. */
+function parsePercent(text: string): number | null {
+  const t = text.normalize('NFKC').replace(/%$/, '').trim();
+  if (!/^-?\d+(\.\d+)?$/.test(t)) return null;
+  return Number(t);
 }
