@@ -24,7 +24,8 @@ import { Header } from './components/Header';
 import { Results } from './components/Results';
 import { Settings, isDirty } from './components/Settings';
 import { OtherSheetNote, SheetCard, type PaneSheet } from './components/SheetCard';
-import { download, reportFileName } from './download';
+import { exportText, reportFileName } from './download';
+import { ExportText } from './components/ExportText';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
 import { p, type PaneKey } from './strings';
 
@@ -79,6 +80,8 @@ export function App({ host, env }: AppProps) {
   const [notice, setNotice] = useState<Localized | null>(null);
   /** What the last validation could not do (highlights on a protected sheet); stays until the next one. */
   const [warning, setWarning] = useState<Localized | null>(null);
+  /** An export that could neither be downloaded nor copied: shown to copy by hand. */
+  const [shown, setShown] = useState<{ name: string; text: string } | null>(null);
   const busyRef = useRef(false);
   const started = useRef(false);
   /** A sheet event arrived while other Excel work ran: follow the workbook once that is done. */
@@ -90,6 +93,16 @@ export function App({ host, env }: AppProps) {
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  const mainRef = useRef<HTMLElement>(null);
+  /** After a message is dismissed: focus the main command of the view (else its tab), never <body>. */
+  const focusHome = () =>
+    requestAnimationFrame(() =>
+      (
+        mainRef.current?.querySelector<HTMLElement>('[data-focus-home]') ??
+        mainRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+      )?.focus(),
+    );
 
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
@@ -252,18 +265,20 @@ export function App({ host, env }: AppProps) {
     [host, outcome],
   );
 
-  const onExport = (kind: 'json' | 'csv') => {
+  /** Export the results shown (those of result.sheet, which the file name says), the way the host allows. */
+  const onExport = async (kind: 'json' | 'csv') => {
     if (!outcome) return;
     const { result } = outcome;
     const file = workbookName() ?? '';
-    const name = reportFileName(result.sheet, kind);
-    if (kind === 'json') {
-      const report = toJsonReport([{ file, sheet: result.sheet, result }], lang);
-      download(name, JSON.stringify(report, null, 2) + '\n', 'application/json');
-    } else {
-      download(name, toCsv(result, lang, { file }), 'text/csv;charset=utf-8');
-    }
-    setNotice(both('exported', { file: name }));
+    const name = reportFileName(result.sheet, kind, file || null, new Date());
+    const text =
+      kind === 'json'
+        ? JSON.stringify(toJsonReport([{ file, sheet: result.sheet, result }], lang), null, 2) + '\n'
+        : toCsv(result, lang, { file });
+    setError(null);
+    const way = await exportText(env.platform, name, text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+    setShown(way === 'shown' ? { name, text } : null);
+    setNotice(both(way === 'downloaded' ? 'exported' : way === 'copied' ? 'exportCopied' : 'exportShown', { file: name }));
   };
 
   /** Save (or remove) the profile, then check again what the pane shows, under the new settings. */
@@ -295,7 +310,7 @@ export function App({ host, env }: AppProps) {
 
   return (
     <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} className={styles.root} dir="ltr">
-      <main aria-label={p('paneLabel', lang)}>
+      <main ref={mainRef} aria-label={p('paneLabel', lang)}>
         <Header lang={lang} onLang={setLang} />
         <TabList
           selectedValue={view}
@@ -318,7 +333,10 @@ export function App({ host, env }: AppProps) {
                     appearance="transparent"
                     aria-label={p('dismiss', lang)}
                     icon={<DismissRegular />}
-                    onClick={() => setError(null)}
+                    onClick={() => {
+                      setError(null);
+                      focusHome();
+                    }}
                   />
                 }
               />
@@ -341,7 +359,7 @@ export function App({ host, env }: AppProps) {
                 onValidate={onValidate}
                 onSummary={onSummary}
                 onClear={onClear}
-                onExport={onExport}
+                onExport={(k) => void onExport(k)}
               />
               <div className={styles.status} role="status" aria-live="polite">
                 {busy ? (
@@ -352,6 +370,7 @@ export function App({ host, env }: AppProps) {
                   </MessageBar>
                 ) : null}
               </div>
+              {shown ? <ExportText lang={lang} name={shown.name} text={shown.text} onClose={() => setShown(null)} /> : null}
               {warning ? (
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>{warning[lang]}</MessageBarBody>

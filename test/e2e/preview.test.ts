@@ -176,13 +176,13 @@ describe('the preview with the draft sample', () => {
     await shot(page, '05-cleared');
   });
 
-  it('exports the report as JSON and CSV named after the sheet', async () => {
+  it('exports the report as JSON and CSV named after the workbook, the sheet and the day', async () => {
     const { page } = w;
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       pane(page).getByRole('button', { name: 'JSON で保存' }).click(),
     ]);
-    expect(json.suggestedFilename()).toBe(`kpi-check_${draft.sheet}.json`);
+    expect(json.suggestedFilename()).toMatch(new RegExp(`^kpi-check_sample-draft_${draft.sheet}_\\d{8}\\.json$`));
     const report = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(report.results[0].sheet).toBe(draft.sheet);
     expect(report.results[0].findings).toHaveLength(draft.findings.length);
@@ -191,7 +191,7 @@ describe('the preview with the draft sample', () => {
       page.waitForEvent('download'),
       pane(page).getByRole('button', { name: 'CSV で保存' }).click(),
     ]);
-    expect(csv.suggestedFilename()).toBe(`kpi-check_${draft.sheet}.csv`);
+    expect(csv.suggestedFilename()).toMatch(new RegExp(`^kpi-check_sample-draft_${draft.sheet}_\\d{8}\\.csv$`));
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(draft.findings.length + 1);
     expect(text).toContain(missing.message);

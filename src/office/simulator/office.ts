@@ -33,6 +33,8 @@ export interface InstallOptions {
   requirementSets?: Record<string, string>;
   /** Office.context.platform; default "OfficeOnline". */
   platform?: string;
+  /** Office.context.document.url; default "simulator.xlsx". */
+  url?: string;
 }
 
 interface AsyncResult<T> {
@@ -155,7 +157,7 @@ export function installExcelGlobals(sim: SimWorkbook, opts: InstallOptions = {})
           return have !== undefined && versionAtLeast(have, minVersion);
         },
       },
-      document: { settings: settingsOf(sim), url: 'simulator.xlsx', mode: 'readWrite' },
+      document: { settings: settingsOf(sim), url: opts.url ?? 'simulator.xlsx', mode: 'readWrite' },
       displayLanguage: opts.displayLanguage ?? 'ja-JP',
       contentLanguage: opts.displayLanguage ?? 'ja-JP',
       officeTheme: opts.officeTheme,
