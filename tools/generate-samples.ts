@@ -242,10 +242,10 @@ const WIDTHS: Record<Column, number> = {
   remarks: 14,
 };
 
-const FONT: Partial<ExcelJS.Font> = { name: '游ゴシック', size: 10, charset: 128 };
+export const FONT: Partial<ExcelJS.Font> = { name: '游ゴシック', size: 10, charset: 128 };
 const THIN: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF808080' } };
-const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+export const BORDER: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+export const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
 const LINE_HEIGHT = 17;
 const MAX_ROW_HEIGHT = 409;
@@ -343,13 +343,19 @@ function writeBody(ws: ExcelJS.Worksheet, table: SeedTable): void {
   }
 }
 
-export function buildWorkbook(table: SeedTable, title: string): ExcelJS.Workbook {
+/** An empty workbook stamped as ours, with the fixed dates that keep the generated files byte-stable. */
+export function newWorkbook(title: string): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = '進捗表チェッカー (kpi-progress-checker)';
   wb.lastModifiedBy = wb.creator;
   wb.created = FIXED_DATE;
   wb.modified = FIXED_DATE;
   wb.title = title;
+  return wb;
+}
+
+export function buildWorkbook(table: SeedTable, title: string): ExcelJS.Workbook {
+  const wb = newWorkbook(title);
   wb.subject = '社会参加に向けた支援を必要とする方への取組の進捗管理表（令和6年度）';
   wb.keywords = 'KPI 進捗管理表 令和6年度';
   wb.description = `Generated from seeds/${SEED_FILE} by tools/generate-samples.ts`;
@@ -600,7 +606,8 @@ export async function generate(root: string = repoRoot()): Promise<string[]> {
   return written;
 }
 
-if (require.main === module) {
+/** Runs a generator from the command line: prints each file it wrote, or the error and exit code 1. */
+export function runGenerator(generate: () => Promise<string[]>): void {
   generate().then(
     (files) => {
       for (const f of files) console.log(`wrote ${path.relative(process.cwd(), f)}`);
@@ -611,3 +618,5 @@ if (require.main === module) {
     },
   );
 }
+
+if (require.main === module) runGenerator(() => generate());

@@ -10,6 +10,7 @@ export const ROLE_HEADERS: Readonly<Record<Role, string>> = {
   initiative: '取組内容',
   plan: '実施計画',
   indicator: '指標',
+  baseline: '基準値',
   kpi_target: '目標',
   kpi_actual: '実績値',
   rate: '達成率',
@@ -38,6 +39,22 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '取組項目',
     '施策',
     '施策内容',
+    '施策名',
+    '具体的な施策',
+    '具体的施策',
+    '主な施策',
+    '基本施策',
+    '具体的な取組み',
+    '具体的な取り組み',
+    '主な取組み',
+    '重点取組',
+    '重点的な取組',
+    '具体的方策',
+    '具体的な方策',
+    '具体例',
+    '主な事業',
+    '取組名',
+    '事業',
     '事業内容',
     '事業名',
     '事業概要',
@@ -58,11 +75,73 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     'KPI内容',
     '数値指標',
     '指標内容',
+    '重点指標',
+    '成果指標名',
+    '評価指標名',
+    '目標指標',
+    '数値目標の指標',
+    '指標項目',
+    '重要業績評価指標',
+    '重要業績評価指標(KPI)',
+  ],
+  baseline: [
+    '基準値',
+    '基準',
+    '基準年度',
+    '基準年',
+    '基準値(年度)',
+    '策定時',
+    '策定時の値',
+    '策定時点',
+    '計画策定時',
+    '計画策定時の値',
+    '当初値',
+    '現状値',
+    '前計画策定時',
   ],
   kpi_target: ['目標', '目標値', '数値目標', 'KPI目標', 'KPI目標値', '目標数値', '到達目標', 'KPI(目標)', 'KPI'],
-  kpi_actual: ['実績値', 'KPI実績', 'KPI実績値', '実績数値', '数値実績', '実績数', 'KPI(実績)'],
+  kpi_actual: [
+    '実績値',
+    'KPI実績',
+    'KPI実績値',
+    '実績数値',
+    '数値実績',
+    '実績数',
+    'KPI(実績)',
+    '直近値',
+    '直近の値',
+    '直近実績',
+    '最新値',
+    '現在値',
+    '現況値',
+    '達成値',
+    '実績見込',
+    '実績見込み',
+    '中間値',
+  ],
   rate: ['達成率', '進捗率', '達成割合', '達成比率', '実績率', '率'],
-  grade: ['達成度', '評価', '自己評価', '達成度評価', '達成度区分', '評価区分', '進捗評価', '総合評価', '評価結果', '評定'],
+  grade: [
+    '達成度',
+    '評価',
+    '自己評価',
+    '達成度評価',
+    '達成度区分',
+    '評価区分',
+    '進捗評価',
+    '総合評価',
+    '評価結果',
+    '評定',
+    '判定',
+    '達成状況',
+    '進捗状況',
+    '進捗度',
+    '達成区分',
+    '評価判定',
+    '達成評価',
+    '進捗の評価',
+    '目標達成状況',
+    '達成状況の評価',
+  ],
   results: [
     '実績',
     '取組実績',
@@ -130,7 +209,10 @@ const KPI_PARENTS = new Set([
 ]);
 
 const ERA_YEAR = '(?:令和|平成|昭和|[rhs])(?:元|\\d{1,2})年?度?';
-const YEAR_WORDS = new RegExp(`${ERA_YEAR}|(?:19|20)\\d{2}年度|fy\\d{2,4}|[今本当前次来翌昨]年度|年度`, 'g');
+const YEAR_WORDS = new RegExp(
+  `${ERA_YEAR}|(?:19|20)\\d{2}年?度?|fy\\d{2,4}|\\d{1,2}年度|[今本当前次来翌昨]年度|年度|\\d{1,2}月末?(?:時点)?|時点`,
+  'g',
+);
 const SCALE_NOTE = /\((?:[a-z][~〜\-・,、/]*)+\)/g;
 const PUNCT = /[()[\]{}【】「」『』〈〉《》<>・･/:;,.、。'"`~〜\-_*※#=+|!?%％]/g;
 
@@ -224,21 +306,7 @@ export function matchRole(text: string, profile: Profile = DEFAULT_PROFILE, ctx:
   return m.role;
 }
 
-const ERA_BASE: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988, 昭和: 1925, s: 1925 };
-const FY_RE =
-  /(令和|平成|昭和)\s*(元|\d{1,2})\s*年|(?<![a-z])([rh])\s*(元|\d{1,2})(?!\d)(?:\s*年度?)?|((?:19|20)\d{2})\s*年度|fy\s*((?:19|20)\d{2})/i;
-
-/** The western fiscal year a text names: 令和6年度 / R6年度 / Ｒ６年度 / 2024年度 / FY2024 → 2024, 平成31年度 → 2019. */
-export function parseFiscalYear(text: string): number | null {
-  if (typeof text !== 'string' || text === '') return null;
-  const m = FY_RE.exec(nfkc(text));
-  if (!m) return null;
-  const western = m[5] ?? m[6];
-  if (western) return Number(western);
-  const era = (m[1] ?? m[3])!.toLowerCase();
-  const n = (m[2] ?? m[4])!;
-  return ERA_BASE[era]! + (n === '元' ? 1 : Number(n));
-}
+export { parseFiscalYear, yearOnly } from './years';
 
 /** Circled numbers ①…⑳, ㉑…㊿ and Roman numerals Ⅰ…ⅿ (tested before NFKC, which turns them into digits/letters). */
 const CIRCLED = /^[\u2460-\u2473\u3251-\u325F\u32B1-\u32BF\u2160-\u217F]/;

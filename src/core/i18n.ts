@@ -72,6 +72,7 @@ const DICT = {
   role_initiative: { ja: '取組内容', en: 'Initiative' },
   role_plan: { ja: '実施計画', en: 'Plan' },
   role_indicator: { ja: '指標', en: 'Indicator' },
+  role_baseline: { ja: '基準値', en: 'Baseline' },
   role_kpi_target: { ja: 'KPI 目標', en: 'KPI target' },
   role_kpi_actual: { ja: 'KPI 実績', en: 'KPI actual' },
   role_rate: { ja: '達成率', en: 'Achievement rate' },

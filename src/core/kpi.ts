@@ -1,13 +1,13 @@
 import { cellText, isExcelError, type CellValue, type Grid } from './grid';
-import type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
-import type { Profile } from './profile';
-import { parseFiscalYear } from './headers';
+import type { GradeStatus, KpiAmount, KpiDirection, KpiItem, KpiRow } from './kpi.types';
+import type { Profile, RateFormula } from './profile';
+import { parseFiscalYear } from './years';
 import { perText } from './memo';
 import { scaleHasThresholds } from './gradeScales';
 import { hasHtmlMarkup, htmlToText, nfkc } from './text';
 import type { Layout } from './types';
 
-export type { GradeStatus, KpiAmount, KpiItem, KpiRow } from './kpi.types';
+export type { GradeStatus, KpiAmount, KpiDirection, KpiItem, KpiRow } from './kpi.types';
 
 export type KpiKind = 'target' | 'actual';
 
@@ -158,22 +158,12 @@ function pick(cands: Candidate[], unitHint: string | undefined): KpiAmount | nul
   return (withUnit.length ? withUnit[withUnit.length - 1]! : cands[cands.length - 1]!).amount;
 }
 
-const DATE_RE =
-  /(?<![A-Za-z])(令和|平成|R|H)\s*(元|\d{1,2})\s*[./年]\s*(\d{1,2})\s*(?:[./月]|$)|(?<!\d)(\d{4})\s*[./年]\s*(\d{1,2})\s*[./月]/u;
-
 /**
  * The fiscal year (western) an annotation names: 「R6年度」 → 2024; a date counts in the fiscal year
  * it falls in (April–March: 「R7.3月末時点」 → 2024).
  */
 export function annotationYear(text: string): number | null {
-  const t = nfkc(text);
-  const d = DATE_RE.exec(t);
-  if (d) {
-    const year = d[4] ? Number(d[4]) : (d[1] === '令和' || d[1] === 'R' ? 2018 : 1988) + (d[2] === '元' ? 1 : Number(d[2]));
-    const month = Number(d[5] ?? d[3]);
-    if (month >= 1 && month <= 12) return month <= 3 ? year - 1 : year;
-  }
-  return parseFiscalYear(t);
+  return parseFiscalYear(text);
 }
 
 /**
@@ -226,14 +216,83 @@ export function baseAmount(a: KpiAmount): { value: number; unit: string } {
   return f ? { value: a.value * f, unit: a.unit.slice(1) } : { value: a.value, unit: a.unit };
 }
 
-/** actual ÷ target × 100, or null when either is missing, the target is 0 or the units differ (人 vs 件). */
-export function ratePercent(target: KpiAmount | null, actual: KpiAmount | null): number | null {
+export interface RateOptions {
+  direction?: 'higher' | 'lower';
+  /** With a baseline, progress = (actual − baseline) ÷ (target − baseline). */
+  formula?: RateFormula;
+  baseline?: KpiAmount | null;
+}
+
+function sameUnit(x: { unit: string }, y: { unit: string }): boolean {
+  return x.unit === y.unit || x.unit === '' || y.unit === '';
+}
+
+/**
+ * The achievement rate in percent: actual ÷ target, or target ÷ actual when smaller is better; with
+ * the progress formula and a baseline, (actual − baseline) ÷ (target − baseline). null when either is
+ * missing, the units differ (人 vs 件) or the rate is undefined (a target of 0, no way from the baseline).
+ */
+export function ratePercent(target: KpiAmount | null, actual: KpiAmount | null, opts: RateOptions = {}): number | null {
   if (!target || !actual) return null;
   const t = baseAmount(target);
   const a = baseAmount(actual);
+  if (!sameUnit(t, a)) return null;
+  if (opts.formula === 'progress' && opts.baseline) {
+    const b = baseAmount(opts.baseline);
+    if (sameUnit(b, t) && t.value !== b.value) return ((a.value - b.value) / (t.value - b.value)) * 100;
+  }
+  if (opts.direction === 'lower') {
+    if (t.value < 0 || a.value < 0) return null;
+    if (a.value === 0) return t.value === 0 ? 100 : null;
+    return (t.value / a.value) * 100;
+  }
   if (t.value <= 0) return null;
-  if (t.unit !== a.unit && t.unit !== '' && a.unit !== '') return null;
   return (a.value / t.value) * 100;
+}
+
+const LOWER_WORDS =
+  /減少|削減|抑制|低減|縮減|軽減|以下|未満|下げ|減ら|ゼロ|撲滅|根絶|死亡率|死亡者?数|事故(?:件)?数|発生(?:件)?数|被害|待機児童|離職率|罹患率|喫煙率|失業率|不登校|空き家数|滞納|待ち時間|所要時間/;
+const NOT_LOWER = /減少.{0,6}(?:抑制|歯止め|防止|食い止め|緩和|抑え)|(?:増加|向上|拡大|増や|上げ)/;
+
+/** Which way the KPI should move: the profile's patterns first, then its own words (減少, 以下, 死亡率 …). */
+export function kpiDirection(texts: readonly string[], profile: Profile): KpiDirection {
+  const t = texts.map((x) => nfkc(x)).join('\n');
+  for (const rule of profile.direction ?? []) {
+    if (t.includes(nfkc(rule.pattern))) return { direction: rule.direction, from: 'profile' };
+  }
+  if (LOWER_WORDS.test(t) && !NOT_LOWER.test(t)) return { direction: 'lower', from: 'words' };
+  return { direction: 'higher', from: 'default' };
+}
+
+const QUALITATIVE: readonly [RegExp, 'up' | 'down' | 'keep'][] = [
+  [/維持|横ばい|同水準|現状程度/, 'keep'],
+  [/減少|削減|低減|縮減|抑制|低下|減らす|下げる/, 'down'],
+  [/増加|向上|拡大|増やす|上げる|改善|上昇/, 'up'],
+];
+
+/** A target written as a word (増加, 減少, 維持): met when the actual moved that way from the baseline. */
+export function qualitativeOutcome(
+  targetText: string,
+  baseline: KpiAmount | null,
+  actual: KpiAmount | null,
+): 'met' | 'not-met' | null {
+  if (!baseline || !actual) return null;
+  const t = nfkc(targetText);
+  const kind = QUALITATIVE.find(([re]) => re.test(t))?.[1];
+  if (!kind) return null;
+  const b = baseAmount(baseline);
+  const a = baseAmount(actual);
+  if (!sameUnit(a, b)) return null;
+  const met = kind === 'up' ? a.value > b.value : kind === 'down' ? a.value < b.value : a.value >= b.value;
+  return met ? 'met' : 'not-met';
+}
+
+const PENDING_RE = /^(?:\(?(?:集計中|調査中|算出中|未公表|公表前|未確定|確定前|精査中|把握中|公表予定|[^)]{0,12}公表予定)\)?)$/;
+
+/** An actual that says it is not out yet (集計中, 調査中, 未公表, R7年度公表予定). */
+export function isPendingActual(text: string): boolean {
+  const t = nfkc(text).replace(/[\s\u3000]+/g, '');
+  return t !== '' && t.length <= 20 && PENDING_RE.test(t);
 }
 
 /** The grade the profile's scale gives for an achievement rate (percent), or null when the scale names no thresholds. */
@@ -274,8 +333,19 @@ export function normalizeGrade(text: string, profile: Profile): { status: GradeS
 // ---------------------------------------------------------------------------------------------
 // Rows
 
-function cellAmount(v: CellValue): KpiAmount | null {
-  return typeof v === 'number' ? { value: v, unit: '', source: String(v) } : null;
+/** A number format that shows the value as a percentage ("0.0%", "0%"; not a literal "%" in quotes). */
+export function isPercentFormat(fmt: string | null | undefined): boolean {
+  return typeof fmt === 'string' && fmt.replace(/"[^"]*"|\\./g, '').includes('%');
+}
+
+/** A number cell as Excel shows it: 0.949 under "0.0%" is 94.9 %. */
+function cellAmount(v: CellValue, fmt?: string | null): KpiAmount | null {
+  if (typeof v !== 'number') return null;
+  if (isPercentFormat(fmt)) {
+    const value = Math.round(v * 100 * 1e9) / 1e9;
+    return { value, unit: '%', source: `${value}%` };
+  }
+  return { value: v, unit: '', source: String(v) };
 }
 
 /**
@@ -289,8 +359,8 @@ class KpiCellReader {
   constructor(private readonly fiscalYear: number | null | undefined) {}
 
   /** Pieces of a KPI cell: a number is one unnumbered piece; text is split and parsed. */
-  items(v: CellValue, kind: KpiKind, hint?: (index: number) => string | undefined): KpiTextItem[] {
-    if (typeof v === 'number') return [{ index: 0, text: String(v), amount: cellAmount(v) }];
+  items(v: CellValue, kind: KpiKind, hint?: (index: number) => string | undefined, fmt?: string | null): KpiTextItem[] {
+    if (typeof v === 'number') return [{ index: 0, text: String(v), amount: cellAmount(v, fmt) }];
     if (typeof v !== 'string' || isExcelError(v)) return [];
     return this.pieces(v).map((p) => ({ ...p, amount: this.amount(p.text, kind, hint?.(p.index)) }));
   }
@@ -310,7 +380,7 @@ class KpiCellReader {
  * Pair target and actual pieces by their number. An unnumbered piece pairs with the other side's
  * piece when that side has exactly one.
  */
-function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[]): KpiItem[] {
+function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[], rate: RateOptions): KpiItem[] {
   const align = (xs: KpiTextItem[], other: KpiTextItem[]) =>
     xs.length === 1 && other.length === 1 && xs[0]!.index !== other[0]!.index && xs[0]!.index === 0
       ? [{ ...xs[0]!, index: other[0]!.index }]
@@ -321,7 +391,7 @@ function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[]): KpiItem[] {
   return indices.map((index) => {
     const target = t.find((x) => x.index === index)?.amount ?? null;
     const actual = a.find((x) => x.index === index)?.amount ?? null;
-    return { index, target, actual, ratePercent: ratePercent(target, actual) };
+    return { index, target, actual, ratePercent: ratePercent(target, actual, rate) };
   });
 }
 
@@ -330,11 +400,13 @@ function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[]): KpiItem[] {
  * percent (25): when the computed rate is known the closer reading wins, else numbers up to 3 are
  * read as fractions (up to 300 %).
  */
-function rateFromCell(v: CellValue, computed: number | null): number | null {
+function rateFromCell(v: CellValue, computed: number | null, fmt: string | null): number | null {
   let n: number | null = null;
   let explicitPercent = false;
-  if (typeof v === 'number') n = v;
-  else if (typeof v === 'string' && !isExcelError(v)) {
+  if (typeof v === 'number') {
+    if (isPercentFormat(fmt)) return Number.isFinite(v) ? v * 100 : null;
+    n = v;
+  } else if (typeof v === 'string' && !isExcelError(v)) {
     const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(nfkc(v).replace(/,/g, ''));
     if (m) {
       n = Number(m[1]);
@@ -352,36 +424,56 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
   const cols = layout.columns;
   const fy = layout.fiscalYear;
   const at = (row: number, col: number | undefined): CellValue => (col === undefined ? null : grid.value(row, col));
+  const fmtAt = (row: number, col: number | undefined) => (col === undefined ? null : grid.numberFormat(row, col));
   const reader = new KpiCellReader(fy);
   const blankOrNone = perText((t) => t.trim() === '' || isNoKpiMark(t, profile));
   const gradeOf = perText((t) => normalizeGrade(t, profile));
+  const pendingOf = perText(isPendingActual);
+  const nameCol = cols.indicator ?? cols.initiative;
   return layout.dataRows.map((d) => {
     const tv = at(d.row, cols.kpi_target);
     const av = at(d.row, cols.kpi_actual);
     const gv = at(d.row, cols.grade);
     const rv = at(d.row, cols.rate);
+    const bv = at(d.row, cols.baseline);
     const targetText = cellText(tv);
     const actualText = cellText(av);
     const gradeText = cellText(gv);
     const hasKpi = !blankOrNone(targetText);
-    const hasActual = !blankOrNone(actualText);
+    const pending = pendingOf(actualText);
+    const hasActual = !blankOrNone(actualText) && !pending;
+    const direction = kpiDirection(
+      [nameCol === undefined ? '' : grid.shownText(d.row, nameCol), typeof tv === 'string' ? tv : ''],
+      profile,
+    );
+    const baseline =
+      bv === null || blankOrNone(cellText(bv))
+        ? null
+        : (reader.items(bv, 'actual', undefined, fmtAt(d.row, cols.baseline))[0]?.amount ?? null);
+    const rate: RateOptions = { direction: direction.direction, formula: profile.rateFormula, baseline };
 
     let items: KpiItem[] = [];
     if (hasKpi) {
-      const targets = reader.items(tv, 'target');
+      const targets = reader.items(tv, 'target', undefined, fmtAt(d.row, cols.kpi_target));
       const unitOf = (index: number) =>
         (targets.length === 1 ? targets[0] : targets.find((t) => t.index === index))?.amount?.unit || undefined;
-      const actuals = hasActual ? reader.items(av, 'actual', unitOf) : [];
-      items = pairItems(targets, actuals);
+      const actuals = hasActual ? reader.items(av, 'actual', unitOf, fmtAt(d.row, cols.kpi_actual)) : [];
+      items = pairItems(targets, actuals, rate);
+    }
+    let qualitative: KpiRow['qualitative'] = null;
+    if (hasKpi && items.length <= 1 && items.every((i) => i.target === null)) {
+      qualitative = qualitativeOutcome(targetText, baseline, items[0]?.actual ?? null);
+      if (qualitative === 'met' && items[0]) items[0].ratePercent = 100;
     }
     const firstRate = items.find((i) => i.ratePercent !== null)?.ratePercent ?? null;
-    const fromColumn = hasKpi ? rateFromCell(rv, firstRate) : null;
+    const fromColumn = hasKpi || rv !== null ? rateFromCell(rv, firstRate, fmtAt(d.row, cols.rate)) : null;
     const { status, grade } = gradeOf(gradeText);
     const errorCell = isExcelError(tv) || (hasActual && isExcelError(av));
     const unparsed =
       hasKpi &&
       !errorCell &&
       fromColumn === null &&
+      qualitative === null &&
       (items.every((i) => i.target === null) || (hasActual && items.every((i) => i.actual === null)));
     return {
       row: d.row,
@@ -391,10 +483,16 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
       hasKpi,
       hasActual,
       items,
-      ratePercent: fromColumn ?? firstRate,
+      ratePercent: hasKpi ? (fromColumn ?? firstRate) : null,
       gradeStatus: status,
       grade,
       unparsed,
+      direction,
+      baseline,
+      typedRatePercent: fromColumn,
+      computedRatePercent: firstRate,
+      qualitative,
+      pending,
     };
   });
 }

@@ -31,6 +31,13 @@ export type GradeStatus =
   /** Anything else. */
   | 'invalid';
 
+/** Whether a bigger or a smaller figure is better for the KPI, and why the engine thinks so. */
+export interface KpiDirection {
+  direction: 'higher' | 'lower';
+  /** words: the KPI's own words (減少, 以下 …); profile: a direction pattern of the profile; default. */
+  from: 'words' | 'profile' | 'default';
+}
+
 export interface KpiRow {
   /** Sheet row (0-based). */
   row: number;
@@ -52,4 +59,15 @@ export interface KpiRow {
   grade: string | null;
   /** hasKpi but no number could be read from the target (or from a non-empty actual). */
   unparsed: boolean;
+  direction: KpiDirection;
+  /** The baseline (基準値, 策定時) when the table has one and it holds a figure. */
+  baseline: KpiAmount | null;
+  /** The rate typed in the rate column (percent, as Excel shows it), or null. */
+  typedRatePercent: number | null;
+  /** actual ÷ target (or the direction's and the profile's formula) of the first rated KPI, or null. */
+  computedRatePercent: number | null;
+  /** A word target (減少, 増加, 維持) compared with the baseline: met or not; null when there is none. */
+  qualitative: 'met' | 'not-met' | null;
+  /** The actual says it is not out yet (集計中, 調査中, 未公表 …): neither missing nor gradable. */
+  pending: boolean;
 }

@@ -7,6 +7,7 @@ export const ROLES = [
   'initiative',
   'plan',
   'indicator',
+  'baseline',
   'kpi_target',
   'kpi_actual',
   'rate',
@@ -58,6 +59,45 @@ export interface DataRow {
   targetGroup: string;
 }
 
+/** One column of a year series (実績 H27 | H28 | H29 …). */
+export interface YearColumn {
+  col: number;
+  year: number;
+}
+
+/**
+ * Several columns of one role, one per year. The column of the table's fiscal year (or the latest
+ * filled one) plays the role; the others are history.
+ */
+export interface YearSeries {
+  role: Role;
+  columns: YearColumn[];
+  /** The column that plays the role (also in Layout.columns). */
+  chosen: number;
+}
+
+/** Where the table's fiscal year was read. */
+export interface FiscalYearSource {
+  row: number;
+  col: number;
+  text: string;
+  /** title: a title row above the header; header: the headers' common year; actual: the latest actual column. */
+  from: 'title' | 'header' | 'actual';
+}
+
+/**
+ * The table's family: "sample" tables (取組・実施計画・実績・課題・実施機関, like the seed) are held to the
+ * sample's full set of columns; "kpi" tables (indicator lists) to the KPI core.
+ */
+export type TableFamily = 'sample' | 'kpi';
+
+/** A text near the table (a note, a row below it, a title row) that may hold the grade legend. */
+export interface NearText {
+  row: number;
+  col: number;
+  text: string;
+}
+
 /** What layout detection found on a sheet. Coordinates are 0-based sheet coordinates. */
 export interface Layout {
   /** The table's range (header rows through the last data row). */
@@ -76,6 +116,15 @@ export interface Layout {
   dataRows: DataRow[];
   /** Rows inside the table that repeat the header (two printed pages pasted together). */
   repeatedHeaderRows: number[];
+  /** Year series: several columns of one role by year. */
+  series: YearSeries[];
+  /** Where fiscalYear was read, or null when none is named. */
+  fiscalYearSource: FiscalYearSource | null;
+  family: TableFamily;
+  /** Commentary rows inside or below the table (≪成果と見直し≫, 提言, 所見 …): neither data nor sections. */
+  commentaryRows: number[];
+  /** Texts around the table that may hold the grade legend (notes, rows below, title rows). */
+  nearTexts: NearText[];
 }
 
 /** A finding as the engine reports it; messages are resolved per language by messages.ts. */

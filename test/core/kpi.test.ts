@@ -29,6 +29,11 @@ function rows(cells: CellValue[][], fiscalYear: number | null = 2024) {
     sections: [],
     dataRows: cells.map((_, row) => ({ row, section: -1, label: '', targetGroup: '' })),
     repeatedHeaderRows: [],
+    series: [],
+    fiscalYearSource: null,
+    family: 'kpi',
+    commentaryRows: [],
+    nearTexts: [],
   };
   return parseKpiRows(grid, layout, DEFAULT_PROFILE);
 }

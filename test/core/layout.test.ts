@@ -777,17 +777,13 @@ describe('robustness', () => {
     );
   });
 
-  test('a 50,000-row sheet is detected in well under a second', () => {
+  // Its speed is measured by `npm run bench` (engine time), not here: a loaded machine must not fail a test.
+  test('a 50,000-row sheet is read whole: every data row with its label and 対象者', () => {
     const grid = new Grid(bigSampleSheet(50000));
-    detectLayout(grid, DEFAULT_PROFILE); // warm up
-    const t0 = performance.now();
     const layout = detectLayout(grid, DEFAULT_PROFILE)!;
-    const ms = performance.now() - t0;
     expect(layout.dataRows).toHaveLength(50000);
     expect(layout.dataRows[49999]!.label).toBe('アイウ'[49999 % 3]);
     expect(layout.dataRows[49999]!.targetGroup).toBe('社会参加に向けた支援を必要とする方');
-    console.log(`detectLayout on 50,000 rows: ${ms.toFixed(0)} ms`);
-    expect(ms).toBeLessThan(1000);
   });
 });
 

@@ -17,6 +17,12 @@ function kpi(row: number, over: Partial<KpiRow>): KpiRow {
     gradeStatus: 'no-kpi',
     grade: '-',
     unparsed: false,
+    direction: { direction: 'higher', from: 'default' },
+    baseline: null,
+    typedRatePercent: null,
+    computedRatePercent: null,
+    qualitative: null,
+    pending: false,
     ...over,
   };
 }
@@ -56,6 +62,11 @@ describe('summary model', () => {
       { row: 7, section: 1, label: 'ウ', targetGroup: 'T' },
     ],
     repeatedHeaderRows: [],
+    series: [],
+    fiscalYearSource: null,
+    family: 'kpi',
+    commentaryRows: [],
+    nearTexts: [],
   };
   const kpis = [
     kpi(3, {}),

@@ -1,31 +1,27 @@
-/** Layout detection: find the progress table on a sheet and say which column and row is what. */
-import type { CellRange } from './a1';
-import { cellText, isExcelError, type CellValue, type Grid } from './grid';
-import {
-  classifyHeader,
-  isBareLabel,
-  isKpiParent,
-  isSectionTitle,
-  parseFiscalYear,
-  splitLabel,
-  type HeaderMatch,
-} from './headers';
-import { DEFAULT_PROFILE, type Profile } from './profile';
-import type { DataRow, HeaderCell, Layout, Role, SectionRow } from './types';
+/**
+ * Layout detection, the header part: which row is the header, and which column plays which role.
+ * The data rows are read by rows.ts; index.ts puts a table together.
+ */
+import { cellText, type CellValue, type Grid } from '../grid';
+import { classifyHeader, isBareLabel, isKpiParent, isSectionTitle, parseFiscalYear, type HeaderMatch } from '../headers';
+import type { Profile } from '../profile';
+import type { HeaderCell, Layout, Role } from '../types';
+import { yearOnly } from '../years';
 
 /** The header is looked for in this many rows from the top of the used range. */
 export const HEADER_SCAN_ROWS = 30;
 /** Header rows are read this many columns wide. */
-const HEADER_SCAN_COLS = 256;
+export const HEADER_SCAN_COLS = 256;
 /** Rows below the header sampled to tell the sub-label column from the text column. */
 const LABEL_SAMPLE_ROWS = 300;
 /** A header row must name at least this many distinct roles, */
-const MIN_ROLES = 3;
+export const MIN_ROLES = 3;
 /** and at least one of these (or a KPI parent). */
-const CORE_ROLES: ReadonlySet<Role> = new Set<Role>([
+export const CORE_ROLES: ReadonlySet<Role> = new Set<Role>([
   'initiative',
   'plan',
   'indicator',
+  'baseline',
   'kpi_target',
   'kpi_actual',
   'rate',
@@ -54,7 +50,7 @@ export function roleValue(grid: Grid, layout: Layout, row: number, role: Role): 
   return col === undefined ? null : grid.shownValue(row, col);
 }
 
-interface RowInfo {
+export interface RowInfo {
   roles: Set<Role>;
   matched: number;
   unmatched: number;
@@ -62,10 +58,14 @@ interface RowInfo {
   kpiParent: boolean;
 }
 
-interface HeaderColumn {
+export interface HeaderColumn {
   col: number;
   leaf: string;
   parent: string;
+  /** The fiscal year the leaf or its parent names (実績 over H27 | H28, or H27 over 目標 | 実績). */
+  year?: number;
+  /** 現状値: the baseline when a later actual exists, else the actual. */
+  currentLike?: boolean;
   /** Key of the header cell the leaf came from (cells of one merge share it). */
   source: number;
   /** Key of the parent header cell, or -1. */
@@ -73,27 +73,51 @@ interface HeaderColumn {
   role?: Role;
 }
 
-function trimmed(v: CellValue): string {
+function isYearNumber(v: number): boolean {
+  return Number.isInteger(v) && v >= 1950 && v <= 2100;
+}
+
+export function trimmed(v: CellValue): string {
   return cellText(v).trim();
 }
 
 /** Text without any white space, for comparing a row with the header as written. */
-function squeeze(v: CellValue): string {
+export function squeeze(v: CellValue): string {
   const t = cellText(v);
   return /\s/.test(t) ? t.replace(/\s+/g, '') : t;
 }
 
-function cellKey(row: number, col: number): number {
+export function cellKey(row: number, col: number): number {
   return row * 16384 + col;
 }
 
-class Detector {
-  private readonly cache = new Map<string, HeaderMatch | null>();
-  private readonly lastScanCol: number;
+/** The header of one table: its rows, its edges and what each column's header says. */
+export interface HeaderPart {
+  headerRows: number[];
+  left: number;
+  right: number;
+  cols: Map<number, HeaderColumn>;
+}
 
+export interface HeaderChoice {
+  row: number;
+  two: boolean;
+  score: number;
+  roles: Set<Role>;
+}
+
+export class Detector {
+  private readonly cache = new Map<string, HeaderMatch | null>();
+  readonly lastScanCol: number;
+
+  /**
+   * @param letterRoles roles the profile maps to a column letter: a header cell there plays the role
+   *   whatever it says.
+   */
   constructor(
-    private readonly grid: Grid,
-    private readonly profile: Profile,
+    readonly grid: Grid,
+    readonly profile: Profile,
+    readonly letterRoles: ReadonlyMap<number, Role> = new Map(),
   ) {
     this.lastScanCol = Math.min(grid.lastCol, grid.firstCol + HEADER_SCAN_COLS - 1);
   }
@@ -109,6 +133,20 @@ class Detector {
     return m;
   }
 
+  private readonly years = new Map<string, boolean>();
+
+  /** A header text that is only a year (H27, R6, 2024年度), cached per text. */
+  isYear(text: string): boolean {
+    if (text.length > 16) return false;
+    let y = this.years.get(text);
+    if (y === undefined) {
+      if (this.years.size > 20000) this.years.clear();
+      y = yearOnly(text) !== null;
+      this.years.set(text, y);
+    }
+    return y;
+  }
+
   raw(row: number, col: number): string {
     return trimmed(this.grid.value(row, col));
   }
@@ -118,8 +156,15 @@ class Detector {
     for (let c = fromCol; c <= toCol; c++) {
       const v = this.grid.value(row, c);
       if (v === null) continue;
+      const lettered = this.letterRoles.get(c);
+      if (lettered !== undefined && cellText(v).trim() !== '') {
+        info.roles.add(lettered);
+        info.matched++;
+        info.matchedCols.push(c);
+        continue;
+      }
       if (typeof v !== 'string') {
-        info.unmatched++;
+        if (typeof v !== 'number' || !isYearNumber(v)) info.unmatched++;
         continue;
       }
       const t = v.trim();
@@ -130,7 +175,7 @@ class Detector {
         info.matched++;
         info.matchedCols.push(c);
         if (m.kpiParent) info.kpiParent = true;
-      } else info.unmatched++;
+      } else if (!this.isYear(t)) info.unmatched++;
     }
     return info;
   }
@@ -144,6 +189,13 @@ class Detector {
       if (m && m.top === row && m.bottom >= below && !this.grid.isEmpty(m.top, m.left)) return true;
     }
     const info = this.rowInfo(below, fromCol, toCol);
+    const years = this.yearCols(below, fromCol, toCol);
+    if (
+      years.length >= 2 &&
+      info.matched <= years.length &&
+      years.some((c) => this.raw(row, c) === '' || this.grid.isCoveredByMerge(row, c))
+    )
+      return true;
     if (info.matched === 0 || info.matched < info.unmatched) return false;
     return info.matchedCols.some((c) => {
       if (this.grid.isCoveredByMerge(row, c)) return true;
@@ -154,33 +206,68 @@ class Detector {
     });
   }
 
-  detect(): Layout | null {
+  /** Columns of a row that hold nothing but a year (H27, R6, 2024). */
+  yearCols(row: number, fromCol: number, toCol: number): number[] {
+    const out: number[] = [];
+    for (let c = fromCol; c <= toCol; c++) {
+      const v = this.grid.value(row, c);
+      if (typeof v === 'number' ? isYearNumber(v) : typeof v === 'string' && this.isYear(v.trim())) out.push(c);
+    }
+    return out;
+  }
+
+  /** How well a row serves as the (first) header row: the roles it and its sub-header row name. */
+  headerScore(r: number): HeaderChoice & { core: boolean } {
+    const firstCol = this.grid.firstCol;
+    const lastCol = this.lastScanCol;
+    const info = this.rowInfo(r, firstCol, lastCol);
+    const roles = new Set(info.roles);
+    if (roles.size === 0) return { row: r, two: false, score: 0, roles, core: false };
+    const two = this.isSubHeaderRow(r, firstCol, lastCol);
+    let kpiParent = info.kpiParent;
+    if (two) {
+      const sub = this.rowInfo(r + 1, firstCol, lastCol);
+      for (const role of sub.roles) roles.add(role);
+      kpiParent ||= sub.kpiParent;
+    }
+    const core = kpiParent || [...roles].some((role) => CORE_ROLES.has(role));
+    return { row: r, two, score: roles.size, roles, core };
+  }
+
+  /** The best header row between two rows (inclusive), or null when none names enough roles. */
+  findHeader(fromRow: number, toRow: number): HeaderChoice | null {
+    let best: HeaderChoice | null = null;
+    for (let r = fromRow; r <= Math.min(toRow, this.grid.lastRow); r++) {
+      const h = this.headerScore(r);
+      if (h.score >= MIN_ROLES && h.core && (!best || h.score > best.score)) best = h;
+    }
+    return best;
+  }
+
+  /** Is the row a header of its own (a second table's), not a row of data? */
+  isHeaderRow(r: number, left: number, right: number, filled: number): boolean {
+    const info = this.rowInfo(r, left, right);
+    if (info.roles.size < MIN_ROLES || info.matched * 2 < filled) return false;
+    return info.kpiParent || [...info.roles].some((role) => CORE_ROLES.has(role));
+  }
+
+  /**
+   * The header's columns for the header at `best`: role of each column, the table's left and right
+   * edges, duplicates and header cells. Data rows are read afterwards (rows.ts).
+   */
+  headerLayout(best: HeaderChoice): HeaderPart | null {
     const g = this.grid;
-    if (g.rowCount === 0 || g.colCount === 0) return null;
     const firstCol = g.firstCol;
     const lastCol = this.lastScanCol;
 
-    let best: { row: number; two: boolean; score: number } | null = null;
-    const scanEnd = Math.min(g.lastRow, g.firstRow + HEADER_SCAN_ROWS - 1);
-    for (let r = g.firstRow; r <= scanEnd; r++) {
-      const info = this.rowInfo(r, firstCol, lastCol);
-      if (info.roles.size === 0) continue;
-      const two = this.isSubHeaderRow(r, firstCol, lastCol);
-      const roles = new Set(info.roles);
-      let kpiParent = info.kpiParent;
-      if (two) {
-        const sub = this.rowInfo(r + 1, firstCol, lastCol);
-        for (const role of sub.roles) roles.add(role);
-        kpiParent ||= sub.kpiParent;
-      }
-      const core = kpiParent || [...roles].some((role) => CORE_ROLES.has(role));
-      if (roles.size >= MIN_ROLES && core && (!best || roles.size > best.score)) best = { row: r, two, score: roles.size };
-    }
-    if (!best) return null;
-
     const headerRows = best.two ? [best.row, best.row + 1] : [best.row];
-    const headerEnd = headerRows[headerRows.length - 1]!;
     const cols = this.headerColumns(best.row, best.two, firstCol, lastCol);
+    for (const [c, role] of this.letterRoles) {
+      const hc = cols.get(c);
+      if (hc) hc.role = role;
+      else if (c >= firstCol && c <= lastCol)
+        cols.set(c, { col: c, leaf: '', parent: '', source: cellKey(best.row, c), parentSource: -1, role });
+    }
 
     let left = Infinity;
     let right = -Infinity;
@@ -199,49 +286,25 @@ class Detector {
     this.resolveGroups(cols, headerRows);
     const text = this.lostTextColumn(cols, headerRows, left, right);
     if (text !== null) right = Math.max(right, text);
-    const columns: Partial<Record<Role, number>> = {};
-    const sourcesByRole = new Map<Role, Map<number, number>>();
-    for (const hc of [...cols.values()].sort((a, b) => a.col - b.col)) {
-      if (!hc.role || hc.col < left || hc.col > right) continue;
-      if (columns[hc.role] === undefined) columns[hc.role] = hc.col;
-      let s = sourcesByRole.get(hc.role);
-      if (!s) sourcesByRole.set(hc.role, (s = new Map()));
-      if (!s.has(hc.source)) s.set(hc.source, hc.col);
+    for (const [c, role] of this.letterRoles) {
+      // The profile's letters win over anything the headers said.
+      for (const hc of cols.values()) if (hc.role === role && hc.col !== c) delete hc.role;
+      const hc = cols.get(c);
+      if (hc) hc.role = role;
     }
 
     // A sub-label column without a header of its own, just left of the text column.
-    if (columns.label === undefined && columns.initiative !== undefined) {
-      const c = columns.initiative - 1;
+    const initiative = [...cols.values()].filter((hc) => hc.role === 'initiative').sort((a, b) => a.col - b.col)[0];
+    if (initiative && ![...cols.values()].some((hc) => hc.role === 'label')) {
+      const c = initiative.col - 1;
       const hc = cols.get(c);
       if (c >= firstCol && !hc?.role && this.labelShare(c, headerRows) >= 0.5) {
-        columns.label = c;
+        if (hc) hc.role = 'label';
+        else cols.set(c, { col: c, leaf: '', parent: '', source: cellKey(best.row, c), parentSource: -1, role: 'label' });
         left = Math.min(left, c);
       }
     }
-
-    const duplicates: Layout['duplicates'] = [];
-    for (const [role, sources] of sourcesByRole) {
-      if (sources.size > 1) duplicates.push({ role, cols: [...sources.values()].sort((a, b) => a - b) });
-    }
-
-    const headerCells = this.headerCells(headerRows, left, right, cols);
-    const fiscalYear =
-      mostCommon(headerCells.map((h) => h.fiscalYear)) ?? this.titleYear(g.firstRow, best.row, firstCol, lastCol);
-
-    const body = this.classifyRows(headerRows, left, right, columns);
-    const bottom = body.dataRows.length ? body.dataRows[body.dataRows.length - 1]!.row : headerEnd;
-    const range: CellRange = { top: headerRows[0]!, left, bottom, right };
-    return {
-      range,
-      headerRows,
-      fiscalYear,
-      columns,
-      duplicates,
-      headerCells,
-      sections: body.sections,
-      dataRows: body.dataRows,
-      repeatedHeaderRows: body.repeatedHeaderRows,
-    };
+    return { headerRows, left, right, cols };
   }
 
   /** What each column's header says: its leaf text, its parent, and the role they give. */
@@ -279,16 +342,30 @@ class Detector {
         continue;
       }
       const underKpi = hc.parent !== '' && isKpiParent(hc.parent);
-      const m = this.match(hc.leaf);
-      if (m) {
+      const leafYear = yearOnly(hc.leaf);
+      const year = leafYear ?? parseFiscalYear(hc.leaf) ?? (hc.parent !== '' ? parseFiscalYear(hc.parent) : null);
+      if (year !== null) hc.year = year;
+      const m = leafYear === null ? this.match(hc.leaf) : null;
+      if (leafYear !== null) {
+        // 実績 over H27 | H28 | H29: each year's column plays the parent's role (a series).
+        const pm = hc.parent !== '' ? this.match(hc.parent) : null;
+        if (pm && !(pm.kpiParent && pm.role === 'kpi_target' && !/目標/.test(hc.parent)))
+          hc.role = pm.actualLike || pm.role === 'results' ? 'kpi_actual' : pm.role;
+      } else if (m) {
         let role = m.role;
+        const afterKpi = prev?.role === 'kpi_target' || prev?.role === 'kpi_actual' || prev?.role === 'baseline';
         if (underKpi && !m.fromProfile) {
           if (m.actualLike || role === 'results') role = 'kpi_actual';
           else if (role === 'initiative') role = 'indicator';
-        } else if (m.actualLike && prev?.role === 'kpi_target' && prev.parent === hc.parent) {
+        } else if (
+          m.actualLike &&
+          afterKpi &&
+          (prev!.parent === hc.parent || (prev!.year !== undefined && hc.year !== undefined))
+        ) {
           role = 'kpi_actual';
         }
         hc.role = role;
+        if (role === 'baseline' && /現状/.test(hc.leaf)) hc.currentLike = true;
         // 内容 under 取組内容: one header over the label and text columns, told apart by their data.
         if (hc.parent !== '' && !underKpi && this.match(hc.parent)?.role === role) hc.source = hc.parentSource;
       } else if (hc.parent !== '' && !underKpi) {
@@ -316,7 +393,7 @@ class Detector {
   /**
    * Columns that got one role from one header cell (a merge, or a parent over unnamed sub-columns):
    * under 取組内容 the column with the text is the initiative and a column of ア/イ/ウ the label;
-   * for any other role only the first column keeps it.
+   * under 指標 the column with the names; for any other role only the first column keeps it.
    */
   private resolveGroups(cols: Map<number, HeaderColumn>, headerRows: number[]): void {
     const groups = new Map<string, HeaderColumn[]>();
@@ -330,11 +407,18 @@ class Detector {
     for (const list of groups.values()) {
       if (list.length < 2) continue;
       list.sort((a, b) => a.col - b.col);
+      const stats = list.map((hc) => ({ hc, ...this.columnSample(hc.col, headerRows) }));
+      if (list[0]!.role === 'indicator') {
+        // 指標 over a number column (1, 2, ①) and the names: the names play the role.
+        let names = stats[0]!;
+        for (const s of stats) if (s.textLength > names.textLength) names = s;
+        for (const s of stats) if (s !== names) delete s.hc.role;
+        continue;
+      }
       if (list[0]!.role !== 'initiative') {
         for (const hc of list.slice(1)) delete hc.role;
         continue;
       }
-      const stats = list.map((hc) => ({ hc, ...this.columnSample(hc.col, headerRows) }));
       let text = stats[stats.length - 1]!;
       for (const s of stats) if (s.textLength > text.textLength) text = s;
       let label: (typeof stats)[number] | undefined;
@@ -381,7 +465,7 @@ class Detector {
   }
 
   /** A column's cells below the header; section titles, notes and the header repeated left out. */
-  private columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number } {
+  columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number } {
     let labels = 0;
     let texts = 0;
     let textLength = 0;
@@ -406,7 +490,7 @@ class Detector {
     return s.labels === 0 ? 0 : s.labels / (s.labels + s.texts);
   }
 
-  private headerCells(headerRows: number[], left: number, right: number, cols: Map<number, HeaderColumn>): HeaderCell[] {
+  headerCells(headerRows: number[], left: number, right: number, cols: Map<number, HeaderColumn>): HeaderCell[] {
     const roleBySource = new Map<number, Role>();
     // A merge over label + text (取組内容) is the initiative's header.
     for (const hc of cols.values()) {
@@ -429,157 +513,9 @@ class Detector {
     }
     return out;
   }
-
-  /** The fiscal year named in title rows above the header, when the header names none. */
-  private titleYear(fromRow: number, headerRow: number, firstCol: number, lastCol: number): number | null {
-    const years: number[] = [];
-    for (let r = fromRow; r < headerRow; r++) {
-      for (let c = firstCol; c <= lastCol; c++) {
-        const v = this.grid.value(r, c);
-        if (typeof v !== 'string' || v.length > 200) continue;
-        const fy = parseFiscalYear(v);
-        if (fy !== null) years.push(fy);
-      }
-    }
-    return mostCommon(years);
-  }
-
-  private classifyRows(
-    headerRows: number[],
-    left: number,
-    right: number,
-    columns: Partial<Record<Role, number>>,
-  ): { sections: SectionRow[]; dataRows: DataRow[]; repeatedHeaderRows: number[] } {
-    const g = this.grid;
-    const sections: SectionRow[] = [];
-    const dataRows: DataRow[] = [];
-    const repeatedHeaderRows: number[] = [];
-    const tgCol = columns.target_group;
-    const labelCol = columns.label;
-    const initCol = columns.initiative;
-    const titleCols = [tgCol, labelCol, initCol].filter((c): c is number => c !== undefined);
-    const lastTitleCol = titleCols.length ? Math.max(...titleCols) : right;
-    const headerRoles = new Set<Role>();
-    const headerTexts = new Set<string>();
-    let maxHeaderLength = 0;
-    for (const r of headerRows) {
-      for (const role of this.rowInfo(r, left, right).roles) headerRoles.add(role);
-      for (let c = left; c <= right; c++) {
-        const t = squeeze(this.grid.value(r, c));
-        if (t !== '') headerTexts.add(t);
-        maxHeaderLength = Math.max(maxHeaderLength, cellText(this.grid.value(r, c)).length);
-      }
-    }
-    const repeatMin = Math.min(MIN_ROLES, headerRoles.size);
-
-    let targetGroup = '';
-    let blankRun = 0;
-    let ended = false;
-    const filled: number[] = [];
-    const start = headerRows[headerRows.length - 1]! + 1;
-
-    for (let r = start; r <= g.lastRow; r++) {
-      filled.length = 0;
-      // Cells written exactly like a header cell: only such rows can repeat the header.
-      let asHeader = 0;
-      let formulaErrors = 0;
-      for (let c = left; c <= right; c++) {
-        const v = g.value(r, c);
-        if (v === null) continue;
-        if (typeof v === 'string') {
-          if (v.trim() === '') continue;
-          if (v.length <= maxHeaderLength && (headerTexts.has(v) || headerTexts.has(squeeze(v)))) asHeader++;
-          if (isExcelError(v) && g.formula(r, c) !== null) formulaErrors++;
-        }
-        filled.push(c);
-      }
-      // Rows holding nothing but formulas that fail (#DIV/0! below the data) are template rows, not data.
-      if (filled.length === 0 || formulaErrors === filled.length) {
-        blankRun++;
-        continue;
-      }
-      const first = filled[0]!;
-      const firstText = this.raw(r, first);
-
-      if (filled.length <= 2 && isNoteText(firstText)) {
-        if (blankRun > 0 && dataRows.length > 0) ended = true;
-        blankRun = 0;
-        continue;
-      }
-      if (asHeader >= 2 && filled.length >= repeatMin && this.isRepeatedHeader(r, left, right, filled.length, repeatMin)) {
-        repeatedHeaderRows.push(r);
-        if (this.isSubHeaderRow(r, left, right)) repeatedHeaderRows.push(++r);
-        ended = false;
-        blankRun = 0;
-        continue;
-      }
-      blankRun = 0;
-      if (ended) continue;
-
-      const titleAt = filled.find((c) => c !== tgCol || filled.length === 1);
-      if (
-        titleAt !== undefined &&
-        titleAt <= lastTitleCol &&
-        (filled.length === 1 || (filled.length === 2 && filled[0] === tgCol)) &&
-        isSectionTitle(this.raw(r, titleAt))
-      ) {
-        if (titleAt !== tgCol && tgCol !== undefined) targetGroup = this.targetGroupAt(r, tgCol, targetGroup) ?? targetGroup;
-        sections.push({ row: r, col: titleAt, title: this.raw(r, titleAt) });
-        continue;
-      }
-      if (tgCol !== undefined) targetGroup = this.targetGroupAt(r, tgCol, targetGroup) ?? targetGroup;
-      if (filled.length === 1 && first === tgCol && !isBareLabel(firstText)) continue;
-
-      dataRows.push({
-        row: r,
-        section: sections.length - 1,
-        label: this.labelAt(r, labelCol, initCol, left, tgCol),
-        targetGroup,
-      });
-    }
-    return { sections, dataRows, repeatedHeaderRows };
-  }
-
-  private isRepeatedHeader(row: number, left: number, right: number, filled: number, minRoles: number): boolean {
-    const info = this.rowInfo(row, left, right);
-    return info.roles.size >= minRoles && info.matched * 2 >= filled;
-  }
-
-  /** The 対象者 a row names (its own cell or the merge over it), or null when it names none. */
-  private targetGroupAt(row: number, col: number, current: string): string | null {
-    const t = trimmed(this.grid.shownValue(row, col));
-    if (t === current) return t;
-    if (t === '' || isBareLabel(t) || isSectionTitle(t)) return null;
-    return t;
-  }
-
-  private labelAt(
-    row: number,
-    labelCol: number | undefined,
-    initCol: number | undefined,
-    left: number,
-    tgCol: number | undefined,
-  ): string {
-    if (labelCol !== undefined) {
-      const t = trimmed(this.grid.shownValue(row, labelCol));
-      if (t !== '') return splitLabel(t).label || t;
-    }
-    if (initCol !== undefined) {
-      const s = splitLabel(this.raw(row, initCol));
-      if (s.label) return s.label;
-      // Pages extracted from a PDF shift cells left: a lone ア in a column before the text column.
-      for (let c = left; c < initCol; c++) {
-        if (c === labelCol) continue;
-        const t = this.raw(row, c);
-        if (t !== '' && isBareLabel(t)) return splitLabel(t).label;
-        if (t !== '' && c !== tgCol) break;
-      }
-    }
-    return '';
-  }
 }
 
-function mostCommon(values: (number | undefined | null)[]): number | null {
+export function mostCommon(values: (number | undefined | null)[]): number | null {
   const counts = new Map<number, number>();
   let best: number | null = null;
   let bestCount = 0;
@@ -593,13 +529,4 @@ function mostCommon(values: (number | undefined | null)[]): number | null {
     }
   }
   return best;
-}
-
-/**
- * Find the progress table on a sheet: its header row(s) in the first 30 rows (scored by the roles
- * their cells name), the column of each role, the section rows and the data rows below. Returns null
- * when no row names at least three roles including an initiative, plan or KPI header.
- */
-export function detectLayout(grid: Grid, profile: Profile = DEFAULT_PROFILE): Layout | null {
-  return new Detector(grid, profile).detect();
 }

@@ -1,0 +1,130 @@
+import { rowRange, type TableSpec } from './types';
+
+export const spec: TableSpec = {
+  id: 'mhlw-kenko-nippon21-final',
+  publisher: '厚生労働省',
+  title: '健康日本21（第二次）最終評価 目標に対する実績値の評価（令和4年10月）',
+  url: 'https://wic-net.com/material/document/892/4',
+  reconstructed:
+    'The がん row (策定時 84.3 平成22年, 直近値 70.0 令和元年, 目標値 73.9 令和4年, A) and the A–E legend are as ' +
+    'published (様式1; legend also at https://h-crisis.niph.go.jp/archives/344467). The other rows are our reading ' +
+    'of the published final evaluation, not in the excerpts: their values and grades may differ from the report. ' +
+    'The one-row-per-指標 sheet is our summary of the 様式1 sheets (one per 目標項目).',
+  sheet: '最終評価',
+  features: [
+    'header-shihyomei',
+    'baseline-sakuteiji',
+    'latest-chokkinchi',
+    'lower-is-better-shibouritsu',
+    'legend-under-table',
+    'grades-letters-a-e-qualitative',
+    'values-with-year-in-parentheses',
+    'fiscal-year-from-title',
+  ],
+  widths: [12, 36, 34, 18, 18, 18, 6],
+  rows: [
+    ['健康日本21（第二次）最終評価　目標に対する実績値の評価（令和4年10月）'],
+    ['領域', '目標項目', '指標名', '策定時', '直近値', '目標値', '評価'],
+    [
+      'がん',
+      '75歳未満のがんの年齢調整死亡率の減少（10万人当たり）',
+      '75歳未満のがんの年齢調整死亡率',
+      '84.3（平成22年）',
+      '70.0（令和元年）',
+      '73.9（令和4年）',
+      'A',
+    ],
+    [
+      '循環器疾患',
+      '脳血管疾患・虚血性心疾患の年齢調整死亡率の減少',
+      '脳血管疾患の年齢調整死亡率（男性）',
+      '49.5（平成22年）',
+      '33.2（令和元年）',
+      '41.6（令和4年度）',
+      'A',
+    ],
+    [
+      '循環器疾患',
+      '脳血管疾患・虚血性心疾患の年齢調整死亡率の減少',
+      '虚血性心疾患の年齢調整死亡率（男性）',
+      '36.9（平成22年）',
+      '27.8（令和元年）',
+      '31.8（令和4年度）',
+      'A',
+    ],
+    [
+      '循環器疾患',
+      '特定健康診査・特定保健指導の実施率の向上',
+      '特定健康診査の実施率',
+      '41.3%（平成21年度）',
+      '55.6%（令和元年度）',
+      '70%（令和5年度）',
+      'B',
+    ],
+    ['喫煙', '成人の喫煙率の減少', '成人の喫煙率', '19.5%（平成22年）', '16.7%（令和元年）', '12%（令和4年度）', 'B'],
+    [
+      '休養',
+      '睡眠による休養を十分とれていない者の割合の減少',
+      '睡眠による休養を十分とれていない者の割合',
+      '18.4%（平成21年）',
+      '21.7%（平成30年）',
+      '15%（令和4年度）',
+      'D',
+    ],
+    [
+      '糖尿病',
+      '合併症（糖尿病腎症による年間新規透析導入患者数）の減少',
+      '糖尿病腎症による年間新規透析導入患者数',
+      '16,247人（平成22年）',
+      '16,019人（令和元年）',
+      '15,000人（令和4年度）',
+      'C',
+    ],
+    ['栄養・食生活', '食塩摂取量の減少', '食塩摂取量', '10.6g（平成22年）', '10.1g（令和元年）', '8g（令和4年度）', 'B'],
+    [
+      '身体活動・運動',
+      '日常生活における歩数の増加',
+      '日常生活における歩数（20～64歳男性）',
+      '7,841歩（平成22年）',
+      '7,864歩（令和元年）',
+      '9,000歩（令和4年度）',
+      'C',
+    ],
+    [],
+    ['※評価　A：目標値に達した　B：現時点で目標値に達していないが、改善傾向にある　C：変わらない　D：悪化している　E：評価困難'],
+  ],
+  merges: [],
+  headerRows: [2],
+  expect: {
+    tables: [
+      {
+        headerRow: 2,
+        columns: { indicator: 'C', baseline: 'D', kpi_actual: 'E', kpi_target: 'F', grade: 'G' },
+        fiscalYear: 2022,
+        dataRows: rowRange(3, 11),
+        grades: ['A', 'B', 'C', 'D', 'E'],
+        gradeSource: 'legend',
+      },
+    ],
+  },
+  bad: {
+    edits: [
+      { cell: 'G8', value: 'A' },
+      { cell: 'B9', value: '未定' },
+      { cell: 'G11', value: 'Ｃ' },
+    ],
+    mistakes: [
+      {
+        cell: 'G8',
+        ruleId: 'grade-mismatch',
+        what: '18.4% → 21.7% と悪化（目標 15%）なのに「A」 / A (target reached) where the share worsened',
+      },
+      {
+        cell: 'B9',
+        ruleId: 'placeholder-text',
+        what: '目標項目が仮置きの「未定」 / the target item left as the placeholder 未定',
+      },
+      { cell: 'G11', ruleId: 'grade-not-normalized', what: '評価が全角の「Ｃ」 / the grade typed as full-width Ｃ' },
+    ],
+  },
+};
