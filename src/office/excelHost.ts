@@ -4,12 +4,14 @@
  */
 import { parseA1 } from '../core/a1';
 import { checkSheet, type CheckResult } from '../core/engine';
+import { Grid } from '../core/grid';
+import { detectLayout, headerCandidate } from '../core/layout';
 import { parseProfile, profileToJson, type Profile } from '../core/profile';
 import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
 import { ours, queueClear, queuePaint, queueScan } from './highlights';
-import type { ExcelHost, SheetInfo, SheetState, ValidateOutcome } from './host';
+import type { ExcelHost, HeaderChoice, SheetInfo, SheetState, ValidateOutcome } from './host';
 import { readSheet } from './read';
 import { queueSummaryOf, writeSummarySheet } from './summarySheet';
 
@@ -24,6 +26,11 @@ async function run<T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<
   } catch (e) {
     throw toHostError(e, sheet());
   }
+}
+
+/** The named sheet, or the active one. */
+function sheetOf(ctx: Excel.RequestContext, sheet: string | undefined): Excel.Worksheet {
+  return sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
 }
 
 function saveSettings(): Promise<void> {
@@ -90,10 +97,27 @@ export function createExcelHost(): ExcelHost {
       let name = sheet ?? '';
       return run(
         async (ctx, caps) => {
-          const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+          const ws = sheetOf(ctx, sheet);
           const { read } = await readSheet(ctx, ws, caps, () => null);
           name = read.data.name;
           return checkSheet(read.data, profile);
+        },
+        () => name,
+      );
+    },
+
+    async headerChoice(profile: Profile, sheet?: string): Promise<HeaderChoice | null> {
+      let name = sheet ?? '';
+      return run(
+        async (ctx, caps) => {
+          const ws = sheetOf(ctx, sheet);
+          const { read } = await readSheet(ctx, ws, caps, () => null);
+          name = read.data.name;
+          const grid = new Grid(read.data);
+          const layout = detectLayout(grid, profile);
+          if (layout) return { sheet: name, found: true, row: layout.headerRows[0]!, cells: layout.headerCells };
+          const c = headerCandidate(grid, profile);
+          return c ? { sheet: name, found: false, row: c.row, cells: c.cells } : null;
         },
         () => name,
       );
@@ -103,7 +127,7 @@ export function createExcelHost(): ExcelHost {
       let name = sheet ?? '';
       return run(
         async (ctx, caps) => {
-          const ws = sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+          const ws = sheetOf(ctx, sheet);
           // One request: the sheet and its first rows, and our conditional formats to replace.
           const { read, extra: scan } = await readSheet(ctx, ws, caps, () => queueScan(ws));
           name = read.data.name;

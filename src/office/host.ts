@@ -1,6 +1,6 @@
 import type { CheckResult } from '../core/engine';
 import type { Profile } from '../core/profile';
-import type { Lang } from '../core/types';
+import type { HeaderCell, Lang } from '../core/types';
 
 /** A failure the pane shows as a message bar: what happened and what to do, in both languages. */
 export class HostError extends Error {
@@ -39,6 +39,16 @@ export interface SheetState extends SheetInfo {
   sheets: { id: string; name: string }[];
 }
 
+/** The header cells Settings maps to roles: those of the table found, or of the best candidate row. */
+export interface HeaderChoice {
+  sheet: string;
+  /** True when a table was recognised (its header cells); false for the candidate row of a sheet without one. */
+  found: boolean;
+  /** The (first) header row, 0-based. */
+  row: number;
+  cells: HeaderCell[];
+}
+
 /** Stops following the workbook's sheets. */
 export type Unwatch = () => Promise<void>;
 
@@ -59,6 +69,8 @@ export interface ExcelHost {
   watchSheets(onChange: () => void): Promise<Unwatch | null>;
   /** Read the active sheet (or the named one) and run the engine, painting nothing (what the pane shows on open). */
   inspect(profile: Profile, sheet?: string): Promise<CheckResult>;
+  /** The header cells of the active sheet (or the named one) under a profile, found or candidate; null when there is none. */
+  headerChoice(profile: Profile, sheet?: string): Promise<HeaderChoice | null>;
   /** Read the active sheet (or the named one), run the engine, paint highlights (replacing earlier ones). */
   validate(profile: Profile, sheet?: string): Promise<ValidateOutcome>;
   /** Remove every highlight this add-in painted, on every sheet; returns the number of sheets cleared. */

@@ -18,7 +18,7 @@ import type { CheckResult } from '../core/engine';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
-import type { ExcelHost, SheetState, ValidateOutcome } from '../office/host';
+import type { ExcelHost, HeaderChoice, SheetState, ValidateOutcome } from '../office/host';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
 import { Results } from './components/Results';
@@ -72,6 +72,9 @@ export function App({ host, env }: AppProps) {
   /** Settings edited and not saved yet: kept across tab changes, lost only on Cancel or reset. */
   const [draft, setDraft] = useState<Profile | null>(null);
   const dirty = isDirty(draft, profile);
+  /** The header cells Settings maps (undefined until read for the sheet the card names). */
+  const [choice, setChoice] = useState<HeaderChoice | null | undefined>(undefined);
+  const choiceFor = useRef<string | null>(null);
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
   /** What the engine found on the active sheet before any validation (nothing painted). */
   const [inspected, setInspected] = useState<CheckResult | null>(null);
@@ -282,6 +285,24 @@ export function App({ host, env }: AppProps) {
   };
 
   /** Save (or remove) the profile, then check again what the pane shows, under the new settings. */
+  /** Read the header cells for the column mapping, under the draft (or the profile in force). */
+  const readChoice = useCallback(
+    (prof: Profile, target: PaneSheet | null) => {
+      const name = target ? (target.summaryOf ?? target.name) : null;
+      choiceFor.current = name;
+      setChoice(undefined);
+      host.headerChoice(prof, target?.summaryOf ?? undefined).then(
+        (c) => choiceFor.current === name && setChoice(c),
+        () => choiceFor.current === name && setChoice(null),
+      );
+    },
+    [host],
+  );
+  const target = sheet ? (sheet.summaryOf ?? sheet.name) : null;
+  useEffect(() => {
+    if (view === 'settings' && target !== null && choiceFor.current !== target) readChoice(draft ?? profile, sheet);
+  }, [view, target, readChoice, draft, profile, sheet]);
+
   const onSaveProfile = (next: Profile | null) =>
     run('save', async (setTask) => {
       await host.saveProfile(next);
@@ -295,6 +316,7 @@ export function App({ host, env }: AppProps) {
         setInspected(await host.inspect(prof, sheet.summaryOf ?? undefined));
       }
       setNotice(both(next ? (outcome ? 'settingsSavedChecked' : 'settingsSaved') : 'settingsReset'));
+      readChoice(prof, sheet);
     });
 
   // Closing the pane with unsaved settings: the browser asks first (where the host lets it).
@@ -309,8 +331,10 @@ export function App({ host, env }: AppProps) {
   }, [dirty]);
 
   return (
-    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} className={styles.root} dir="ltr">
-      <main ref={mainRef} aria-label={p('paneLabel', lang)}>
+    // No layout class on the provider itself: Fluent copies its classes to the portal node of
+    // dropdowns and tooltips, which would then cover the pane (minHeight 100vh) and take its clicks.
+    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} dir="ltr">
+      <main ref={mainRef} className={styles.root} aria-label={p('paneLabel', lang)}>
         <Header lang={lang} onLang={setLang} />
         <TabList
           selectedValue={view}
@@ -404,6 +428,8 @@ export function App({ host, env }: AppProps) {
                 onDraft={setDraft}
                 busy={busy !== null}
                 onSave={onSaveProfile}
+                choice={choice}
+                onReread={() => readChoice(draft ?? profile, sheet)}
               />
             </>
           )}

@@ -6,6 +6,8 @@ import { p, type PaneKey } from './strings';
 export interface FieldErrors {
   /** By index into the grade scale: the threshold field of that step. */
   steps: Record<number, Localized>;
+  headerRow?: Localized;
+  noKpiGrade?: Localized;
 }
 
 function both(key: PaneKey, data: Record<string, string | number>): Localized {
@@ -16,7 +18,11 @@ function both(key: PaneKey, data: Record<string, string | number>): Localized {
  * Field-level checks of the draft, so the message sits at the field the user typed in (the profile
  * schema, which the save still goes through, names the key but not the field).
  */
-export function fieldErrors(draft: Profile, unreadable: Record<number, boolean> = {}): FieldErrors {
+export function fieldErrors(
+  draft: Profile,
+  unreadable: Record<number, boolean> = {},
+  headerRowText: string | null = null,
+): FieldErrors {
   const steps: FieldErrors['steps'] = {};
   draft.gradeScale.forEach((st, i) => {
     const prev = draft.gradeScale[i - 1];
@@ -25,5 +31,10 @@ export function fieldErrors(draft: Profile, unreadable: Record<number, boolean> 
     else if (st.minPercent !== undefined && prev?.minPercent !== undefined && st.minPercent >= prev.minPercent)
       steps[i] = both('errOrder', { grade: st.grade, prev: prev.grade, min: prev.minPercent });
   });
-  return { steps };
+  const out: FieldErrors = { steps };
+  if (headerRowText !== null) out.headerRow = both('errHeaderRow', { text: headerRowText });
+  const mark = draft.noKpiGrade;
+  if (mark === '' || [...mark].length > 12) out.noKpiGrade = both('errNoKpiGrade', {});
+  else if (draft.gradeScale.some((st) => st.grade === mark)) out.noKpiGrade = both('errNoKpiOnScale', { mark });
+  return out;
 }

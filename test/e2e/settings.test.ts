@@ -162,7 +162,7 @@ it('a user who did not touch the scale does not save it', async () => {
   const { page } = w;
   try {
     await settingsTab(page).click();
-    const req = pane(page).getByRole('checkbox', { name: '備考' });
+    const req = pane(page).getByRole('group', { name: '必須の列' }).getByRole('checkbox', { name: '備考' });
     await req.click();
     await pane(page).getByRole('button', { name: 'ブックに保存' }).click();
     await pane(page).getByText('設定をブックに保存しました', { exact: false }).waitFor();

@@ -2,19 +2,26 @@ import { useRef, useState } from 'react';
 import {
   Button,
   Checkbox,
+  Dropdown,
   Field,
+  Input,
+  Option,
   MessageBar,
   MessageBarActions,
   MessageBarBody,
   SpinButton,
   Switch,
   Text,
+  Textarea,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
 import { ArrowResetRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
+import { colToLetters } from '../../core/a1';
+import { GRADE_PRESETS, GRADE_PRESET_IDS, presetSteps, type GradePresetId } from '../../core/gradeScales';
 import { roleLabel } from '../../core/i18n';
-import { parseProfile, profileToJson, type Profile } from '../../core/profile';
+import { DEFAULT_GRADE_SCALE, gradeScaleIsAuto, parseProfile, profileToJson, type Profile } from '../../core/profile';
+import type { HeaderChoice } from '../../office/host';
 import { ALL_RULES } from '../../core/rules';
 import { ROLES, type Lang, type Role } from '../../core/types';
 import { ruleTitle } from '../ruleTitles';
@@ -50,7 +57,24 @@ const useStyles = makeStyles({
   },
   barText: { flexBasis: '100%' },
   invalid: { color: tokens.colorPaletteRedForeground1 },
+  mapping: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(9em, 1fr)', gap: '6px 8px', alignItems: 'center' },
+  mapLabel: { overflowWrap: 'anywhere' },
+  mapCol: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold, marginRight: '4px' },
+  dropdown: { minWidth: '9em', width: '100%' },
+  spellings: { display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(180px, 1fr))', gap: '6px 10px' },
+  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold },
 });
+
+const AUTO = '';
+const CUSTOM = 'custom';
+
+/** Words of a text field: one per line or separated by 、 or commas. */
+function words(text: string): string[] {
+  return text
+    .split(/[\n,、，]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+}
 
 interface Props {
   lang: Lang;
@@ -61,6 +85,10 @@ interface Props {
   onDraft: (d: Profile | null) => void;
   busy: boolean;
   onSave: (p: Profile | null) => void;
+  /** The header cells to map (of the table found, or the candidate row); null when the sheet has none, undefined while read. */
+  choice: HeaderChoice | null | undefined;
+  /** Read the header cells again under the draft (after a change of the header row or the mapping). */
+  onReread: () => void;
 }
 
 function clone(p: Profile): Profile {
@@ -74,7 +102,7 @@ export function isDirty(draft: Profile | null, profile: Profile): boolean {
 }
 
 /** The profile editor: grade thresholds, required columns, checks on/off; Save / Cancel always in view. */
-export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }: Props) {
+export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave, choice, onReread }: Props) {
   const styles = useStyles();
   const draft = edits ?? profile;
   /** Thresholds typed that are not numbers: the field shows the error, the draft keeps its last good value. */
@@ -82,9 +110,14 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
   const [confirmReset, setConfirmReset] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
   const form = useRef<HTMLFormElement>(null);
-  const errors: FieldErrors = fieldErrors(draft, unreadable);
+  /** The header row as typed (kept while it is not a valid row number). */
+  const [headerRowText, setHeaderRowText] = useState<string | null>(null);
+  /** Bumped on Cancel and reset: the free-text fields (typed as the user likes) start again from the draft. */
+  const [formKey, setFormKey] = useState(0);
+  const errors: FieldErrors = fieldErrors(draft, unreadable, headerRowText);
   const checked = parseProfile(profileToJson(draft));
-  const nErrors = Object.keys(errors.steps).length + (checked.ok || Object.keys(errors.steps).length ? 0 : 1);
+  const fieldCount = Object.keys(errors.steps).length + (errors.headerRow ? 1 : 0) + (errors.noKpiGrade ? 1 : 0);
+  const nErrors = fieldCount + (checked.ok || fieldCount ? 0 : 1);
   const dirty = isDirty(edits, profile);
 
   const edit = (f: (d: Profile) => Profile) => onDraft(f(edits ?? clone(profile)));
@@ -116,8 +149,62 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
     });
   const cancel = () => {
     setUnreadable({});
+    setHeaderRowText(null);
+    setFormKey((k) => k + 1);
     onDraft(null);
   };
+  const preset: string = gradeScaleIsAuto(draft) ? AUTO : (draft.gradePreset ?? CUSTOM);
+  const presetName = (id: string) =>
+    id === AUTO ? p('scaleAuto', lang) : id === CUSTOM ? p('scaleCustom', lang) : GRADE_PRESETS[id as GradePresetId].name[lang];
+  const setPreset = (id: string) =>
+    edit((d) =>
+      id === AUTO
+        ? { ...d, gradeScale: DEFAULT_GRADE_SCALE as Profile['gradeScale'], gradePreset: null }
+        : { ...d, gradeScale: presetSteps(id as GradePresetId), gradePreset: id as GradePresetId },
+    );
+  const setCell = (role: Role, on: boolean) =>
+    edit((d) => ({
+      ...d,
+      requiredCells: on
+        ? ROLES.filter((r) => r === role || d.requiredCells.includes(r))
+        : d.requiredCells.filter((r) => r !== role),
+    }));
+  /** Map a column (by letter) to a role, or back to automatic; a role has one column, a column one role. */
+  const mapColumn = (letter: string, role: string) =>
+    edit((d) => {
+      const columns = Object.fromEntries(
+        Object.entries(d.columns).filter(([, v]) => v?.toUpperCase() !== letter),
+      ) as Profile['columns'];
+      if (role !== AUTO) columns[role as Role] = letter;
+      return { ...d, columns };
+    });
+  const setHeaderRow = (text: string) => {
+    const t = text.normalize('NFKC').trim();
+    const n = Number(t);
+    const ok = t === '' || (/^\d+$/.test(t) && n >= 1 && n <= 1048576);
+    setHeaderRowText(ok ? null : text);
+    if (ok) edit((d) => ({ ...d, headerRow: t === '' ? null : n }));
+  };
+  const setSpellings = (role: Role, text: string) =>
+    edit((d) => {
+      const headerSpellings = { ...d.headerSpellings };
+      const list = words(text);
+      if (list.length) headerSpellings[role] = list;
+      else delete headerSpellings[role];
+      return { ...d, headerSpellings };
+    });
+  /** Each column of the header (both rows of a two-row header), with the texts written in it. */
+  const mapColumns = (() => {
+    if (!choice) return [];
+    const byCol = new Map<number, { texts: string[]; role?: Role }>();
+    for (const c of choice.cells) {
+      const e = byCol.get(c.col) ?? { texts: [] };
+      e.texts.push(c.text.replace(/\s+/g, ' ').trim());
+      if (c.role && !e.role) e.role = c.role;
+      byCol.set(c.col, e);
+    }
+    return [...byCol.entries()].sort((a, b) => a[0] - b[0]).map(([col, e]) => ({ letter: colToLetters(col), ...e }));
+  })();
   const firstInvalid = () => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
 
   return (
@@ -135,9 +222,94 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
       <Text className={styles.help}>{p('settingsHelp', lang)}</Text>
 
       <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>{p('gradeScale', lang)}</legend>
+        <legend className={styles.legend}>{p('mapping', lang)}</legend>
         <Text size={200} className={styles.help}>
-          {p('gradeScaleHelp', lang)}
+          {choice === undefined
+            ? p('mappingReading', lang)
+            : choice === null
+              ? p('mappingNone', lang)
+              : p(choice.found ? 'mappingFound' : 'mappingCandidate', lang, { row: choice.row + 1, sheet: choice.sheet })}
+        </Text>
+        <Field
+          label={p('headerRow', lang)}
+          validationState={errors.headerRow ? 'error' : 'none'}
+          validationMessage={errors.headerRow?.[lang]}
+          hint={p('headerRowHint', lang)}
+        >
+          <Input
+            inputMode="numeric"
+            value={headerRowText ?? (draft.headerRow === null ? '' : String(draft.headerRow))}
+            placeholder={choice ? p('headerRowAuto', lang, { row: choice.row + 1 }) : ''}
+            onChange={(_, d) => setHeaderRow(d.value)}
+          />
+        </Field>
+        {mapColumns.length ? (
+          <div className={styles.mapping}>
+            {mapColumns.map((c) => {
+              const mapped = (Object.entries(draft.columns) as [Role, string][]).find(
+                ([, v]) => v.toUpperCase() === c.letter,
+              )?.[0];
+              const value = mapped ?? AUTO;
+              const label = `${c.letter}: ${c.texts.join(' / ')}`;
+              const shown = mapped
+                ? roleLabel(mapped, lang)
+                : p('roleAuto', lang, { role: c.role ? roleLabel(c.role, lang) : p('roleNone', lang) });
+              return (
+                <div key={c.letter} style={{ display: 'contents' }}>
+                  <Text className={styles.mapLabel} id={`map-${c.letter}`}>
+                    <span className={styles.mapCol}>{c.letter}</span>
+                    {c.texts.join(' / ')}
+                  </Text>
+                  <Dropdown
+                    className={styles.dropdown}
+                    aria-label={p('mapRole', lang, { column: label })}
+                    value={shown}
+                    selectedOptions={[value]}
+                    onOptionSelect={(_, d) => mapColumn(c.letter, d.optionValue ?? AUTO)}
+                  >
+                    <Option
+                      value={AUTO}
+                      text={p('roleAuto', lang, { role: c.role ? roleLabel(c.role, lang) : p('roleNone', lang) })}
+                    >
+                      {p('roleAuto', lang, { role: c.role ? roleLabel(c.role, lang) : p('roleNone', lang) })}
+                    </Option>
+                    {ROLES.map((r) => (
+                      <Option key={r} value={r} text={roleLabel(r, lang)}>
+                        {roleLabel(r, lang)}
+                      </Option>
+                    ))}
+                  </Dropdown>
+                </div>
+              );
+            })}
+          </div>
+        ) : null}
+        <div>
+          <Button size="small" disabledFocusable={busy} onClick={onReread}>
+            {p('mappingReread', lang)}
+          </Button>
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{p('gradeScale', lang)}</legend>
+        <Field label={p('scalePreset', lang)}>
+          <Dropdown
+            value={presetName(preset)}
+            selectedOptions={[preset]}
+            onOptionSelect={(_, d) => setPreset(d.optionValue ?? AUTO)}
+          >
+            {[AUTO, ...GRADE_PRESET_IDS, ...(preset === CUSTOM ? [CUSTOM] : [])].map((id) => (
+              <Option key={id} value={id} text={presetName(id)}>
+                {presetName(id)}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+        <Text size={200} className={styles.help}>
+          {draft.gradeScale.every((st) => st.minPercent !== undefined)
+            ? p('gradeScaleHelp', lang)
+            : p('scaleNoThresholds', lang, { grades: draft.gradeScale.map((st) => st.grade).join('・') })}
         </Text>
         <div className={styles.grades}>
           {draft.gradeScale.map((step, i) =>
@@ -176,6 +348,56 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
       </fieldset>
 
       <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{p('requiredCells', lang)}</legend>
+        <div className={styles.columns}>
+          {ROLES.map((role) => (
+            <Checkbox
+              key={role}
+              label={roleLabel(role, lang)}
+              checked={draft.requiredCells.includes(role)}
+              onChange={(_, d) => setCell(role, d.checked === true)}
+            />
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{p('words', lang)}</legend>
+        <Field
+          label={p('noKpiGrade', lang)}
+          validationState={errors.noKpiGrade ? 'error' : 'none'}
+          validationMessage={errors.noKpiGrade?.[lang]}
+        >
+          <Input value={draft.noKpiGrade} onChange={(_, d) => edit((x) => ({ ...x, noKpiGrade: d.value.trim() }))} />
+        </Field>
+        <Field label={p('placeholders', lang)} hint={p('wordsHint', lang)}>
+          <Textarea
+            key={formKey}
+            defaultValue={draft.placeholders.join('\n')}
+            resize="vertical"
+            onChange={(_, d) => edit((x) => ({ ...x, placeholders: words(d.value) }))}
+          />
+        </Field>
+        <details>
+          <summary className={styles.summary}>{p('headerSpellings', lang)}</summary>
+          <Text size={200} className={styles.help}>
+            {p('headerSpellingsHelp', lang)}
+          </Text>
+          <div className={styles.spellings}>
+            {ROLES.map((role) => (
+              <Field key={role} label={roleLabel(role, lang)}>
+                <Input
+                  key={formKey}
+                  defaultValue={(draft.headerSpellings[role] ?? []).join('、')}
+                  onChange={(_, d) => setSpellings(role, d.value)}
+                />
+              </Field>
+            ))}
+          </div>
+        </details>
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
         <legend className={styles.legend}>{p('rules', lang)}</legend>
         {ALL_RULES.map((rule) => (
           <Switch
@@ -188,7 +410,7 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
         ))}
       </fieldset>
 
-      {!checked.ok && nErrors > Object.keys(errors.steps).length ? (
+      {!checked.ok && nErrors > fieldCount ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {p('settingsInvalid', lang)}: {checked.errors.join(' · ')}
@@ -218,6 +440,8 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
               onClick={() => {
                 setConfirmReset(false);
                 setUnreadable({});
+                setHeaderRowText(null);
+                setFormKey((k) => k + 1);
                 onDraft(null);
                 onSave(null);
               }}
@@ -243,7 +467,10 @@ export function Settings({ lang, profile, draft: edits, onDraft, busy, onSave }:
         <Button type="submit" appearance="primary" icon={<SaveRegular />} disabledFocusable={busy || !dirty}>
           {p('saveSettings', lang)}
         </Button>
-        <Button disabledFocusable={busy || (!dirty && !Object.values(unreadable).some(Boolean))} onClick={cancel}>
+        <Button
+          disabledFocusable={busy || (!dirty && !Object.values(unreadable).some(Boolean) && headerRowText === null)}
+          onClick={cancel}
+        >
           {p('cancel', lang)}
         </Button>
         <Button ref={resetButton} icon={<ArrowResetRegular />} disabledFocusable={busy} onClick={() => setConfirmReset(true)}>
