@@ -43,6 +43,7 @@ export function checkSheet(sheet: SheetData | Grid, profile: Profile = DEFAULT_P
         };
         if (r.role) f.role = r.role;
         if (r.suggestionId) f.suggestionId = r.suggestionId;
+        if (r.fix) f.fix = r.fix;
         findings.push(f);
       },
     });

@@ -12,6 +12,7 @@ import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
 import { ours, queueClear, queuePaint, queueScan } from './highlights';
 import type { ExcelHost, HeaderChoice, SheetInfo, SheetState, ValidateOutcome } from './host';
+import { writeFixes } from './fixes';
 import { readSheet } from './read';
 import { queueSummaryOf, writeSummarySheet } from './summarySheet';
 
@@ -177,6 +178,13 @@ export function createExcelHost(): ExcelHost {
           return dirty.length;
         },
         () => name,
+      );
+    },
+
+    async writeFixes(sheet, fixes) {
+      return run(
+        (ctx) => writeFixes(ctx, sheet, fixes),
+        () => sheet,
       );
     },
 

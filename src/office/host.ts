@@ -1,6 +1,8 @@
 import type { CheckResult } from '../core/engine';
 import type { Profile } from '../core/profile';
+import type { Fix } from '../core/fixes';
 import type { HeaderCell, Lang } from '../core/types';
+import type { FixOutcome } from './fixes';
 
 /** A failure the pane shows as a message bar: what happened and what to do, in both languages. */
 export class HostError extends Error {
@@ -75,6 +77,11 @@ export interface ExcelHost {
   validate(profile: Profile, sheet?: string): Promise<ValidateOutcome>;
   /** Remove every highlight this add-in painted, on every sheet; returns the number of sheets cleared. */
   clearHighlights(): Promise<number>;
+  /**
+   * Write quick fixes to a sheet (two round trips); a cell that changed since or holds a formula is
+   * skipped. Undo is the same call with reverseFixes() of what was applied.
+   */
+  writeFixes(sheet: string, fixes: readonly Fix[]): Promise<FixOutcome>;
   /** Insert (or replace our own) summary sheet for a result; returns the sheet's name. */
   insertSummary(result: CheckResult, lang: Lang): Promise<string>;
   /** Activate a sheet and select one cell ("G22"). */

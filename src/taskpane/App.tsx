@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { CheckResult } from '../core/engine';
+import { reverseFixes, type Fix } from '../core/fixes';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
@@ -29,7 +30,7 @@ import { ExportText } from './components/ExportText';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
 import { p, type PaneKey } from './strings';
 
-export type Task = 'load' | 'validate' | 'summary' | 'clear' | 'save';
+export type Task = 'load' | 'validate' | 'summary' | 'clear' | 'save' | 'fix' | 'undo';
 
 const TASK_LABEL: Record<Task, PaneKey> = {
   load: 'loading',
@@ -37,6 +38,8 @@ const TASK_LABEL: Record<Task, PaneKey> = {
   summary: 'inserting',
   clear: 'clearing',
   save: 'saving',
+  fix: 'fixing',
+  undo: 'undoing',
 };
 
 const useStyles = makeStyles({
@@ -83,6 +86,8 @@ export function App({ host, env }: AppProps) {
   const [notice, setNotice] = useState<Localized | null>(null);
   /** What the last validation could not do (highlights on a protected sheet); stays until the next one. */
   const [warning, setWarning] = useState<Localized | null>(null);
+  /** What the last quick fix wrote (sheet and fixes), for 元に戻す. */
+  const [undo, setUndo] = useState<{ sheet: string; fixes: Fix[] } | null>(null);
   /** An export that could neither be downloaded nor copied: shown to copy by hand. */
   const [shown, setShown] = useState<{ name: string; text: string } | null>(null);
   const busyRef = useRef(false);
@@ -268,6 +273,29 @@ export function App({ host, env }: AppProps) {
     [host, outcome],
   );
 
+  /** Write fixes to the checked sheet, then check it again; what was written can be undone. */
+  const onFix = (fixes: Fix[]) =>
+    run('fix', async (setTask) => {
+      if (!outcome || !fixes.length) return;
+      const name = outcome.result.sheet;
+      const out = await host.writeFixes(name, fixes);
+      setUndo(out.applied.length ? { sheet: name, fixes: out.applied } : null);
+      setTask('validate');
+      setOutcome(await host.validate(profile, name));
+      setNotice(both(out.skipped.length ? 'fixedSkipped' : 'fixed', { n: out.applied.length, k: out.skipped.length }));
+    });
+
+  /** 元に戻す: the old values back, in one write (cells changed since are left as they are). */
+  const onUndo = () =>
+    run('undo', async (setTask) => {
+      if (!undo) return;
+      const out = await host.writeFixes(undo.sheet, reverseFixes(undo.fixes));
+      setUndo(null);
+      setTask('validate');
+      setOutcome(await host.validate(profile, undo.sheet));
+      setNotice(both(out.skipped.length ? 'undoneSkipped' : 'undone', { n: out.applied.length, k: out.skipped.length }));
+    });
+
   /** Export the results shown (those of result.sheet, which the file name says), the way the host allows. */
   const onExport = async (kind: 'json' | 'csv') => {
     if (!outcome) return;
@@ -408,7 +436,26 @@ export function App({ host, env }: AppProps) {
                   <MessageBarBody>{p('leaveUnsaved', lang)}</MessageBarBody>
                 </MessageBar>
               ) : null}
-              {outcome ? <Results lang={lang} outcome={outcome} profile={profile} onSelect={onSelect} /> : null}
+              {undo ? (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{p('undoHint', lang, { n: undo.fixes.length, sheet: undo.sheet })}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" disabledFocusable={busy !== null} onClick={onUndo}>
+                      {p('undo', lang)}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              ) : null}
+              {outcome ? (
+                <Results
+                  lang={lang}
+                  outcome={outcome}
+                  profile={profile}
+                  onSelect={onSelect}
+                  onFix={onFix}
+                  canFix={busy === null && (!sheet || outcome.result.sheet === (sheet.summaryOf ?? sheet.name))}
+                />
+              ) : null}
             </>
           ) : (
             <>

@@ -13,7 +13,9 @@ import {
 import { ArrowDownRegular, ArrowUpRegular, ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
 import { gradeLabel, roleLabel, severityCount, t } from '../../core/i18n';
 import { localizeFinding } from '../../core/messages';
+import { toA1 } from '../../core/a1';
 import { findingCell } from '../../core/report';
+import { safeFixes, type Fix } from '../../core/fixes';
 import type { Profile } from '../../core/profile';
 import { SEVERITIES, type Finding, type Lang, type Severity } from '../../core/types';
 import { groupFindings } from '../groups';
@@ -68,6 +70,8 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
+  row: { display: 'flex', alignItems: 'flex-start', gap: '4px' },
+  fixButton: { flexShrink: 0, marginTop: '4px' },
   current: { backgroundColor: tokens.colorNeutralBackground1Selected, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
   nav: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' },
   navPos: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
@@ -91,9 +95,13 @@ interface Props {
   /** The profile in force: the headings name its scale. */
   profile: Profile;
   onSelect: (cell: string) => void;
+  /** Write fixes (one finding's, or every safe one). */
+  onFix: (fixes: Fix[]) => void;
+  /** False while Excel work runs or when the results are another sheet's. */
+  canFix: boolean;
 }
 
-export function Results({ lang, outcome, profile, onSelect }: Props) {
+export function Results({ lang, outcome, profile, onSelect, onFix, canFix }: Props) {
   const styles = useStyles();
   const { result } = outcome;
   const s = result.summary;
@@ -115,6 +123,7 @@ export function Results({ lang, outcome, profile, onSelect }: Props) {
     [shownGroups],
   );
   const [current, setCurrent] = useState(-1);
+  const safe = useMemo(() => safeFixes(result.findings), [result.findings]);
   useEffect(() => setCurrent(-1), [result.findings, visible]);
 
   useEffect(() => {
@@ -202,6 +211,20 @@ export function Results({ lang, outcome, profile, onSelect }: Props) {
       ) : null}
       {result.findings.length > 0 && shownCount === 0 ? <Text>{p('noneShown', lang)}</Text> : null}
 
+      {safe.length ? (
+        <div className={styles.nav}>
+          <Button
+            appearance="primary"
+            size="small"
+            disabledFocusable={!canFix}
+            onClick={() => onFix(safe)}
+            title={p('fixAllHint', lang)}
+          >
+            {p('fixAll', lang, { n: safe.length })}
+          </Button>
+        </div>
+      ) : null}
+
       {steps.length ? (
         <div className={styles.nav} role="group" aria-label={p('navigate', lang)}>
           <Button size="small" icon={<ArrowUpRegular />} onClick={() => go(-1)} disabledFocusable={current === 0} title="Alt+↑">
@@ -240,7 +263,7 @@ export function Results({ lang, outcome, profile, onSelect }: Props) {
             </h2>
             <ul className={styles.list}>
               {g.findings.slice(0, limit).map((f, i) => (
-                <li key={i}>
+                <li key={i} className={styles.row}>
                   <FindingItem
                     lang={lang}
                     finding={f}
@@ -251,6 +274,7 @@ export function Results({ lang, outcome, profile, onSelect }: Props) {
                       onSelect(cell);
                     }}
                   />
+                  {f.fix ? <FixButton lang={lang} fix={f.fix} disabled={!canFix} onFix={onFix} /> : null}
                 </li>
               ))}
             </ul>
@@ -351,5 +375,27 @@ function GradeDistribution({ lang, result }: { lang: Lang; result: ValidateOutco
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** 修正 on a finding: a certain fix at once; a suggestion (a grade from the rate) says what it enters. */
+function FixButton({ lang, fix, disabled, onFix }: { lang: Lang; fix: Fix; disabled: boolean; onFix: Props['onFix'] }) {
+  const styles = useStyles();
+  const cell = toA1(fix.row, fix.col);
+  const label = fix.safe ? p('fix', lang) : p('fixSuggested', lang, { to: fix.to });
+  const title = fix.safe
+    ? p('fixTitle', lang, { from: fix.from, to: fix.to })
+    : p('fixSuggestedTitle', lang, { to: fix.to, cell });
+  return (
+    <Button
+      size="small"
+      className={styles.fixButton}
+      disabledFocusable={disabled}
+      aria-label={`${label}: ${cell} ${title}`}
+      title={title}
+      onClick={() => onFix([fix])}
+    >
+      {label}
+    </Button>
   );
 }
