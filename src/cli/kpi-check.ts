@@ -10,6 +10,9 @@ import { isReadable, toJsonReport, toSarif, toText, type FileResult } from '../c
 import type { Lang, Localized } from '../core/types';
 import { activeSheetName, loadWorkbook, sheetToData, XlsxReadError } from '../xlsx/read';
 import { OutputExistsError, SameFileError, writeChecked, writeConsolidated } from '../xlsx/write';
+import { outputPath, writeFixed } from '../xlsx/fix';
+import { safeFixes } from '../core/fixes';
+import { toA1 } from '../core/a1';
 
 export interface CliIO {
   stdout(s: string): void;
@@ -39,6 +42,12 @@ const MSG = {
   },
   writeFailed: { ja: '{path} を書き出せません: {reason}', en: 'cannot write {path}: {reason}' },
   writeDirIsFile: { ja: '--write の出力先 {dir} はフォルダーではありません', en: '--write target {dir} is not a folder' },
+  fixed: {
+    ja: '{path}: {n} か所を修正しました（入力は変更していません）',
+    en: '{path}: {n} cell(s) fixed (the input is unchanged)',
+  },
+  fixLine: { ja: '  {cell}: 「{from}」→「{to}」', en: '  {cell}: "{from}" → "{to}"' },
+  fixSkipped: { ja: '  {cell}: 数式か書式付きの文字のため修正しませんでした', en: '  {cell}: left alone (formula or rich text)' },
 } satisfies Record<string, Localized>;
 
 function msg(key: keyof typeof MSG, lang: Lang, data: Record<string, string | number> = {}): string {
@@ -64,6 +73,7 @@ interface Options {
   lang: Lang;
   profile?: string;
   write?: string | boolean;
+  fix?: string | boolean;
   force?: boolean;
   summary?: string;
   groupBy: 'severity' | 'rule';
@@ -83,6 +93,10 @@ function buildProgram(io: CliIO): Command {
       '--write [dir]',
       '<name>.checked.xlsx を書き出す（入力の横か DIR に） / write <name>.checked.xlsx beside the input or in DIR',
     )
+    .option(
+      '--fix [dir]',
+      '安全な修正をした <name>.fixed.xlsx を書き出す（入力は変更しない） / write <name>.fixed.xlsx with the safe fixes applied (never the input)',
+    )
     .option('--force', '既存の出力ファイルを上書きする / replace existing output files')
     .option('--summary <file>', '全ファイルの集計ブックを書き出す / write one consolidated workbook for all files')
     .addOption(
@@ -100,8 +114,7 @@ function buildProgram(io: CliIO): Command {
 
 /** "seeds/a.xlsx" → "a.checked.xlsx" in dir (default: beside the input). */
 export function checkedPath(input: string, dir?: string): string {
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
-  return path.join(dir ?? path.dirname(input), `${base}.checked.xlsx`);
+  return outputPath(input, 'checked', dir);
 }
 
 function looksLikeWorkbook(p: string): boolean {
@@ -126,6 +139,38 @@ function pickSheet(wb: ExcelJS.Workbook, wanted: string | undefined, lang: Lang)
   return ws;
 }
 
+/** --fix: the safe fixes of one file's findings in <name>.fixed.xlsx, each change listed on stderr; 0 or 2. */
+async function fixCopy(
+  file: string,
+  fr: Extract<FileResult, { result: unknown }>,
+  dir: string | undefined,
+  inputs: string[],
+  force: boolean | undefined,
+  lang: Lang,
+  io: CliIO,
+  written: Set<string>,
+): Promise<number> {
+  const out = outputPath(file, 'fixed', dir);
+  const key = path.resolve(out);
+  try {
+    if (written.has(key)) throw new SameFileError(out);
+    const r = await writeFixed(file, out, fr.result.sheet, safeFixes(fr.result.findings), { force, protect: inputs });
+    written.add(key);
+    const lines = [msg('fixed', lang, { path: out, n: r.applied.length })];
+    const shown = (t: string) => t.replace(/\r?\n/g, '\\n');
+    for (const f of r.applied)
+      lines.push(msg('fixLine', lang, { cell: toA1(f.row, f.col), from: shown(f.from), to: shown(f.to) }));
+    for (const f of r.skipped) lines.push(msg('fixSkipped', lang, { cell: toA1(f.row, f.col) }));
+    io.stderr(lines.join('\n') + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof OutputExistsError) io.stderr(`kpi-check: ${msg('outputExists', lang, { path: out })}\n`);
+    else if (e instanceof SameFileError) io.stderr(`kpi-check: ${msg('outputIsInput', lang, { path: out })}\n`);
+    else io.stderr(`kpi-check: ${msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) })}\n`);
+    return 2;
+  }
+}
+
 /** Run kpi-check with the arguments after "node kpi-check"; returns the exit code. */
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const program = buildProgram(io);
@@ -147,6 +192,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     else writeDir = opts.write;
   }
   const write = opts.write !== undefined && opts.write !== false;
+  // "--fix a.xlsx", likewise.
+  let fixDir: string | undefined;
+  if (typeof opts.fix === 'string') {
+    if (looksLikeWorkbook(opts.fix)) files.unshift(opts.fix);
+    else fixDir = opts.fix;
+  }
+  const fix = opts.fix !== undefined && opts.fix !== false;
   if (files.length === 0) {
     fail(msg('noFiles', lang));
     return 2;
@@ -168,11 +220,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     profile = r.profile;
   }
-  if (writeDir !== undefined) {
+  for (const dir of [writeDir, fixDir]) {
+    if (dir === undefined) continue;
     try {
-      fs.mkdirSync(writeDir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true });
     } catch {
-      fail(msg('writeDirIsFile', lang, { dir: writeDir }));
+      fail(msg('writeDirIsFile', lang, { dir }));
       return 2;
     }
   }
@@ -239,6 +292,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         exit = 2;
       }
     }
+    if (fix) exit = Math.max(exit, await fixCopy(file, fr, fixDir, files, opts.force, lang, io, written));
     results.push(fr);
   }
   clearProgress();
