@@ -4,7 +4,7 @@
  */
 import { parseA1 } from '../core/a1';
 import { checkSheet, type CheckResult } from '../core/engine';
-import { Grid } from '../core/grid';
+import { Grid, type SheetData } from '../core/grid';
 import { detectLayout, headerCandidate } from '../core/layout';
 import { parseProfile, profileToJson, type Profile } from '../core/profile';
 import type { Lang } from '../core/types';
@@ -32,6 +32,19 @@ async function run<T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<
 /** The named sheet, or the active one. */
 function sheetOf(ctx: Excel.RequestContext, sheet: string | undefined): Excel.Worksheet {
   return sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+}
+
+/** Read the named (or active) sheet in one batch, painting nothing, and hand its data to `use`. */
+function withSheet<T>(sheet: string | undefined, use: (data: SheetData) => T): Promise<T> {
+  let name = sheet ?? '';
+  return run(
+    async (ctx, caps) => {
+      const { read } = await readSheet(ctx, sheetOf(ctx, sheet), caps, () => null);
+      name = read.data.name;
+      return use(read.data);
+    },
+    () => name,
+  );
 }
 
 function saveSettings(): Promise<void> {
@@ -95,33 +108,17 @@ export function createExcelHost(): ExcelHost {
     },
 
     async inspect(profile: Profile, sheet?: string): Promise<CheckResult> {
-      let name = sheet ?? '';
-      return run(
-        async (ctx, caps) => {
-          const ws = sheetOf(ctx, sheet);
-          const { read } = await readSheet(ctx, ws, caps, () => null);
-          name = read.data.name;
-          return checkSheet(read.data, profile);
-        },
-        () => name,
-      );
+      return withSheet(sheet, (data) => checkSheet(data, profile));
     },
 
     async headerChoice(profile: Profile, sheet?: string): Promise<HeaderChoice | null> {
-      let name = sheet ?? '';
-      return run(
-        async (ctx, caps) => {
-          const ws = sheetOf(ctx, sheet);
-          const { read } = await readSheet(ctx, ws, caps, () => null);
-          name = read.data.name;
-          const grid = new Grid(read.data);
-          const layout = detectLayout(grid, profile);
-          if (layout) return { sheet: name, found: true, row: layout.headerRows[0]!, cells: layout.headerCells };
-          const c = headerCandidate(grid, profile);
-          return c ? { sheet: name, found: false, row: c.row, cells: c.cells } : null;
-        },
-        () => name,
-      );
+      return withSheet(sheet, (data) => {
+        const grid = new Grid(data);
+        const layout = detectLayout(grid, profile);
+        if (layout) return { sheet: data.name, found: true, row: layout.headerRows[0]!, cells: layout.headerCells };
+        const c = headerCandidate(grid, profile);
+        return c ? { sheet: data.name, found: false, row: c.row, cells: c.cells } : null;
+      });
     },
 
     async validate(profile: Profile, sheet?: string): Promise<ValidateOutcome> {

@@ -2,9 +2,17 @@
  * The pane follows the workbook (issue 8, point 1): the card and the findings belong to the sheet they
  * name after tab changes, the pane's and the ribbon's 集計, renames and deletions.
  */
-import { toA1 } from '../../src/core/a1';
 import type { CheckResult } from '../../src/core/engine';
-import { expected, findingButton, openPreview, pane, sheetTab, startSession, validateButton, type Session } from './harness';
+import {
+  draftWithMissing,
+  findingButton,
+  openPreview,
+  pane,
+  sheetTab,
+  startSession,
+  validateButton,
+  type Session,
+} from './harness';
 import type { Page } from 'playwright-core';
 
 let s: Session;
@@ -13,9 +21,7 @@ let missingCell: string;
 
 beforeAll(async () => {
   s = await startSession();
-  draft = await expected('sample-draft.xlsx');
-  const f = draft.findings.find((x) => x.ruleId === 'missing-grade')!;
-  missingCell = toA1(f.row!, f.col!);
+  ({ draft, missingCell } = await draftWithMissing());
 });
 
 afterAll(async () => {

@@ -4,10 +4,9 @@
  * from the saved profile, results checked again after saving.
  */
 import type { Page } from 'playwright-core';
-import { toA1 } from '../../src/core/a1';
 import type { CheckResult } from '../../src/core/engine';
 import { ruleTitle } from '../../src/taskpane/ruleTitles';
-import { expected, findingButton, openPreview, pane, shot, startSession, validateButton, type Session } from './harness';
+import { draftWithMissing, findingButton, openPreview, pane, shot, startSession, validateButton, type Session } from './harness';
 
 let s: Session;
 let draft: CheckResult;
@@ -15,9 +14,7 @@ let missingCell: string;
 
 beforeAll(async () => {
   s = await startSession();
-  draft = await expected('sample-draft.xlsx');
-  const f = draft.findings.find((x) => x.ruleId === 'missing-grade')!;
-  missingCell = toA1(f.row!, f.col!);
+  ({ draft, missingCell } = await draftWithMissing());
 });
 
 afterAll(async () => {
