@@ -41,25 +41,26 @@ describe('manifest.xml', () => {
     expect(SCHEMA).toBe(join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd'));
   });
 
-  it('defines every resid, overrides every string in en-US and ships every icon at its size', () => {
+  it('defines every resid, overrides every string in ja-JP and ships every icon at its size', () => {
     expect(contentCheck(xml)).toEqual([]);
   });
 
-  it('reports an undefined resid, a string without en-US and a wrong icon size', () => {
+  it('reports an undefined resid, a string without ja-JP and a wrong icon size', () => {
     const broken = xml
       .replace('<Label resid="Summary.Label"/>', '<Label resid="Summary.Missing"/>')
-      .replace('<bt:Override Locale="en-US" Value="Validate"/>', '')
+      .replace('<bt:Override Locale="ja-JP" Value="検証"/>', '')
       .replace('assets/icon-80.png', 'assets/icon-64.png');
     const problems = contentCheck(broken);
     expect(problems).toContain('resid "Summary.Missing" is used but not defined in Resources');
-    expect(problems).toContain('string "Validate.Label" has no en-US override');
+    expect(problems).toContain('string "Validate.Label" has no ja-JP override');
     expect(problems).toContain('icon assets/icon-64.png is 64×64, declared 80');
   });
 
-  it('is a Workbook task pane app, Japanese by default, over https', () => {
+  it('is a Workbook task pane app, Japanese in Japanese Office, over https', () => {
     expect(xml).toMatch(/xsi:type="TaskPaneApp"/);
     expect(xml).toMatch(/<Host Name="Workbook"\/>/);
-    expect(xml).toMatch(/<DefaultLocale>ja-JP<\/DefaultLocale>/);
+    // English by default, Japanese for ja-JP: the ribbon speaks the pane's language (issue 9, point 11).
+    expect(xml).toMatch(/<DefaultLocale>en-US<\/DefaultLocale>/);
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
     expect(urls.length).toBeGreaterThan(5);
     for (const u of urls) expect(u).toMatch(/^https:\/\/localhost:3000\//);
@@ -73,9 +74,11 @@ describe('manifest.xml', () => {
 
   it('puts KPIチェック on the Home tab with 検証 (opens the pane and runs) and 集計 (runs a function)', () => {
     expect(xml).toMatch(/<OfficeTab id="TabHome">/);
-    expect(xml).toMatch(/<bt:String id="Group.Label" DefaultValue="KPIチェック">/);
-    expect(xml).toMatch(/<bt:String id="Validate.Label" DefaultValue="検証">/);
-    expect(xml).toMatch(/<bt:String id="Summary.Label" DefaultValue="集計">/);
+    expect(xml).toMatch(
+      /<bt:String id="Group.Label" DefaultValue="KPI Check">\s*<bt:Override Locale="ja-JP" Value="KPIチェック"\/>/,
+    );
+    expect(xml).toMatch(/<bt:String id="Validate.Label" DefaultValue="Validate">\s*<bt:Override Locale="ja-JP" Value="検証"\/>/);
+    expect(xml).toMatch(/<bt:String id="Summary.Label" DefaultValue="Summary">\s*<bt:Override Locale="ja-JP" Value="集計"\/>/);
     expect(xml).toMatch(/<Action xsi:type="ShowTaskpane">[\s\S]*?<SourceLocation resid="Taskpane.Run.Url"\/>/);
     expect(xml).toMatch(/<bt:Url id="Taskpane.Run.Url" DefaultValue="https:\/\/localhost:3000\/taskpane.html\?run=1"\/>/);
     expect(xml).toMatch(/<Action xsi:type="ExecuteFunction">\s*<FunctionName>insertSummary<\/FunctionName>/);

@@ -9,7 +9,6 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import * as prettier from 'prettier';
 import { parseA1, parseRange } from '../src/core/a1';
 import { BORDER, FONT, HEADER_FILL, newWorkbook, repoRoot, runGenerator, workbookBytes } from './generate-samples';
 import { SPECS } from './real-tables';
@@ -161,6 +160,8 @@ export function readme(specs: readonly TableSpec[]): string {
 
 /** The text as the repository's Prettier settings format it (so that `prettier --check` passes on it). */
 async function pretty(file: string, text: string): Promise<string> {
+  // Loaded only when writing: the tests import this module, and Prettier's loader needs ES modules at run time.
+  const prettier = (await import('prettier')) as typeof import('prettier');
   const options = (await prettier.resolveConfig(file)) ?? {};
   return prettier.format(text, { ...options, filepath: file });
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Offline manifest check (`npm run validate`): the XML schema through xmllint, then what the schema
- * cannot see — every resid defined, every Japanese string with an en-US override, every icon present
+ * cannot see — every resid defined, every string English by default with a ja-JP override, every icon present
  * at its declared pixel size. `office-addin-manifest validate` needs Microsoft's web service; this
  * does not.
  */
@@ -51,14 +51,15 @@ function contentCheck(xml, root = ROOT) {
   for (const [id, d] of defined) {
     if (!used.includes(id)) problems.push(`resource "${id}" is defined but never used`);
     if (id.length > 32) problems.push(`resource id "${id}" is longer than 32 characters`);
-    if (d.kind === 'String' && !/<bt:Override\s+Locale="en-US"\s+Value="[^"]+"/.test(d.inner))
-      problems.push(`string "${id}" has no en-US override`);
+    if (d.kind === 'String' && !/<bt:Override\s+Locale="ja-JP"\s+Value="[^"]+"/.test(d.inner))
+      problems.push(`string "${id}" has no ja-JP override`);
   }
   for (const el of ['DisplayName', 'Description']) {
     const m = new RegExp(`<${el}\\b[^>]*>([\\s\\S]*?)</${el}>`).exec(body);
-    if (!m || !/<Override\s+Locale="en-US"\s+Value="[^"]+"/.test(m[1])) problems.push(`${el} has no en-US override`);
+    if (!m || !/<Override\s+Locale="ja-JP"\s+Value="[^"]+"/.test(m[1])) problems.push(`${el} has no ja-JP override`);
   }
-  if (!/<DefaultLocale>ja-JP<\/DefaultLocale>/.test(body)) problems.push('DefaultLocale is not ja-JP');
+  // English for every Office language but Japanese, as the pane (issue 9, point 11).
+  if (!/<DefaultLocale>en-US<\/DefaultLocale>/.test(body)) problems.push('DefaultLocale is not en-US');
   for (const m of body.matchAll(/(?:DefaultValue|Value)="(https?:[^"]*)"/g))
     if (!m[1].startsWith('https://')) problems.push(`URL is not https: ${m[1]}`);
 

@@ -10,7 +10,8 @@ import { initialLang, putCommandError } from '../taskpane/env';
  */
 export async function insertSummary(event: Office.AddinCommands.Event): Promise<void> {
   try {
-    const host = createExcelHost();
+    // No window to ask the user to finish editing a cell in: wait for it instead.
+    const host = createExcelHost({ delayForCellEdit: true });
     const profile = (await host.loadProfile()) ?? DEFAULT_PROFILE;
     // On our own summary sheet, its source is summarised again (never the summary itself).
     const { summaryOf } = await host.sheetState();

@@ -82,7 +82,11 @@ export function rangeContains(r: CellRange, row: number, col: number): boolean {
   return row >= r.top && row <= r.bottom && col >= r.left && col <= r.right;
 }
 
-/** Quote a sheet name for use in a reference: Sheet1 → Sheet1, "My sheet" → 'My sheet', "it's" → 'it''s'. */
+/**
+ * Quote a sheet name for use in a reference: Sheet1 → Sheet1, "My sheet" → 'My sheet', "it's" → 'it''s'.
+ * A name that reads as a cell in either notation is quoted too: A1, and R, C, RC, R1C1, R2, C3.
+ */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^(R\d*C?\d*|C\d*)$/i.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -1,6 +1,6 @@
 /** The header dictionary: which header text plays which role, fiscal years, section titles, sub-labels. */
 import { DEFAULT_PROFILE, type Profile } from './profile';
-import { headerKey, nfkc } from './text';
+import { headerKey } from './text';
 import { ROLES, type Role } from './types';
 
 /** The canonical header of each role as staff write it (for messages and suggestions). */
@@ -51,7 +51,6 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '重点的な取組',
     '具体的方策',
     '具体的な方策',
-    '具体例',
     '主な事業',
     '取組名',
     '事業',
@@ -60,6 +59,13 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '事業概要',
     '取組概要',
     '内容',
+    '個別施策',
+    '事務事業名',
+    '事務事業',
+    '主な事務事業',
+    '具体的方策',
+    '施策の方向',
+    '基本事業',
   ],
   plan: ['実施計画', '計画', '年度計画', '取組計画', '実施予定', '事業計画', '計画内容', '実施計画内容'],
   indicator: [
@@ -83,6 +89,12 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '指標項目',
     '重要業績評価指標',
     '重要業績評価指標(KPI)',
+    '基本指標',
+    '主要指標',
+    '指標名称',
+    '具体例',
+    '成果指標(KPI)',
+    'KPI(重要業績評価指標)名',
   ],
   baseline: [
     '基準値',
@@ -98,8 +110,33 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '当初値',
     '現状値',
     '前計画策定時',
+    '従前値',
+    '従前',
+    '当初',
+    '策定時値',
+    '基準時',
+    '計画策定時点',
   ],
-  kpi_target: ['目標', '目標値', '数値目標', 'KPI目標', 'KPI目標値', '目標数値', '到達目標', 'KPI(目標)', 'KPI'],
+  kpi_target: [
+    '期待値',
+    '到達すべきレベル',
+    '到達目標値',
+    '年間目標',
+    '年間の目標値',
+    '年度目標',
+    '目標水準',
+    '最終目標',
+    '最終目標値',
+    '目標',
+    '目標値',
+    '数値目標',
+    'KPI目標',
+    'KPI目標値',
+    '目標数値',
+    '到達目標',
+    'KPI(目標)',
+    'KPI',
+  ],
   kpi_actual: [
     '実績値',
     'KPI実績',
@@ -119,7 +156,20 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
     '実績見込み',
     '中間値',
   ],
-  rate: ['達成率', '進捗率', '達成割合', '達成比率', '実績率', '率'],
+  rate: [
+    '到達度',
+    '目標に対する進捗率',
+    '進捗率(%)',
+    '達成率(%)',
+    '目標達成率',
+    '対目標比',
+    '達成率',
+    '進捗率',
+    '達成割合',
+    '達成比率',
+    '実績率',
+    '率',
+  ],
   grade: [
     '達成度',
     '評価',
@@ -193,6 +243,12 @@ export const BUILTIN_SPELLINGS: Readonly<Record<Role, readonly string[]>> = {
 const ROLE_PATTERNS: readonly [RegExp, Role][] = [
   [/^(?:取組|取組状況|実績|結果)を踏まえた(?:課題|今後)/, 'issues'],
   [/^課題(?:及び|と|や)?今後の/, 'issues'],
+  [/^以降の(?:取組|方向性|方針)/, 'issues'],
+  [/^までの(?:実績|成果)/, 'kpi_actual'],
+  [/^までの(?:状況|進捗|評価)$/, 'grade'],
+  [/(?:以降|まで)の累計(?:値|実績)?$|^累計(?:値|実績)$/, 'kpi_actual'],
+  [/^(?:年間|最終|年度)の?目標値?$/, 'kpi_target'],
+  [/^目標に対する(?:進捗|達成)率$/, 'rate'],
 ];
 
 /** Headers that stand over KPI sub-columns. */
@@ -210,7 +266,7 @@ const KPI_PARENTS = new Set([
 
 const ERA_YEAR = '(?:令和|平成|昭和|[rhs])(?:元|\\d{1,2})年?度?';
 const YEAR_WORDS = new RegExp(
-  `${ERA_YEAR}|(?:19|20)\\d{2}年?度?|fy\\d{2,4}|\\d{1,2}年度|[今本当前次来翌昨]年度|年度|\\d{1,2}月末?(?:時点)?|時点`,
+  `\\d{1,4}\\s*~(?=\\s*(?:令和|平成|[rh])?\\d)|${ERA_YEAR}|(?:19|20)\\d{2}年?度?|fy\\d{2,4}|\\d{1,2}年度|[今本当前次来翌昨]年度|年度|\\d{1,2}月末?(?:時点)?|時点`,
   'g',
 );
 const SCALE_NOTE = /\((?:[a-z][~〜\-・,、/]*)+\)/g;

@@ -4,6 +4,7 @@ import type { Profile, RateFormula } from './profile';
 import { parseFiscalYear } from './years';
 import { perText } from './memo';
 import { scaleHasThresholds } from './gradeScales';
+import { gradeKeyOf } from './scale';
 import { hasHtmlMarkup, htmlToText, nfkc } from './text';
 import type { Layout } from './types';
 
@@ -319,12 +320,10 @@ export function normalizeGrade(text: string, profile: Profile): { status: GradeS
   const grades = profile.gradeScale.map((s) => s.grade);
   if (grades.includes(text)) return { status: 'valid', grade: text };
   if (text === profile.noKpiGrade) return { status: 'no-kpi', grade: profile.noKpiGrade };
-  const key = nfkc(text)
-    .replace(/[\s\u3000]+/g, '')
-    .toUpperCase();
-  const g = grades.find((x) => nfkc(x).replace(/\s+/g, '').toUpperCase() === key);
+  const key = gradeKeyOf(text);
+  const g = grades.find((x) => gradeKeyOf(x) === key);
   if (g !== undefined) return { status: 'not-normalized', grade: g };
-  if (key === nfkc(profile.noKpiGrade).toUpperCase() || DASH_RE.test(key)) {
+  if (key === gradeKeyOf(profile.noKpiGrade) || DASH_RE.test(key)) {
     return { status: 'not-normalized', grade: profile.noKpiGrade };
   }
   return { status: 'invalid', grade: null };
@@ -442,19 +441,26 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
     const hasKpi = !blankOrNone(targetText);
     const pending = pendingOf(actualText);
     const hasActual = !blankOrNone(actualText) && !pending;
-    const direction = kpiDirection(
-      [nameCol === undefined ? '' : grid.shownText(d.row, nameCol), typeof tv === 'string' ? tv : ''],
-      profile,
-    );
     const baseline =
       bv === null || blankOrNone(cellText(bv))
         ? null
         : (reader.items(bv, 'actual', undefined, fmtAt(d.row, cols.baseline))[0]?.amount ?? null);
+    const targets = hasKpi ? reader.items(tv, 'target', undefined, fmtAt(d.row, cols.kpi_target)) : [];
+    let direction = kpiDirection(
+      [nameCol === undefined ? '' : grid.shownText(d.row, nameCol), typeof tv === 'string' ? tv : ''],
+      profile,
+    );
+    // A target below the baseline says that smaller is better (死亡率 84.3 → 73.9), whatever the words.
+    const target0 = targets.length === 1 ? targets[0]!.amount : null;
+    if (direction.from === 'default' && baseline && target0) {
+      const b = baseAmount(baseline);
+      const t = baseAmount(target0);
+      if (sameUnit(b, t) && t.value < b.value) direction = { direction: 'lower', from: 'baseline' };
+    }
     const rate: RateOptions = { direction: direction.direction, formula: profile.rateFormula, baseline };
 
     let items: KpiItem[] = [];
     if (hasKpi) {
-      const targets = reader.items(tv, 'target', undefined, fmtAt(d.row, cols.kpi_target));
       const unitOf = (index: number) =>
         (targets.length === 1 ? targets[0] : targets.find((t) => t.index === index))?.amount?.unit || undefined;
       const actuals = hasActual ? reader.items(av, 'actual', unitOf, fmtAt(d.row, cols.kpi_actual)) : [];
@@ -483,7 +489,8 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
       hasKpi,
       hasActual,
       items,
-      ratePercent: hasKpi ? (fromColumn ?? firstRate) : null,
+      // The rate computed from the target and actual wins over a typed one (rate-mismatch reports that).
+      ratePercent: hasKpi ? (firstRate ?? fromColumn) : null,
       gradeStatus: status,
       grade,
       unparsed,

@@ -35,7 +35,7 @@ export type GradeStatus =
 export interface KpiDirection {
   direction: 'higher' | 'lower';
   /** words: the KPI's own words (減少, 以下 …); profile: a direction pattern of the profile; default. */
-  from: 'words' | 'profile' | 'default';
+  from: 'words' | 'profile' | 'baseline' | 'default';
 }
 
 export interface KpiRow {
@@ -50,8 +50,8 @@ export interface KpiRow {
   hasActual: boolean;
   items: KpiItem[];
   /**
-   * The row's achievement rate in percent: from the rate column when it holds a number (0.25 → 25 %,
-   * 25 → 25 %), else the first item's computed rate; null when unknown.
+   * The row's achievement rate in percent: the first item's computed rate, else the rate column's
+   * number (0.25 → 25 %, 25 → 25 %, 0.949 under "0.0%" → 94.9 %); null when unknown.
    */
   ratePercent: number | null;
   gradeStatus: GradeStatus;

@@ -23,9 +23,24 @@ const WORDS = [
   '悪化',
 ];
 const SYMBOLS = '◎○〇●△▲×✕☆★◇◆□■';
-const TOKEN = `(?:${WORDS.join('|')}|[A-Ea-eS](?:-[1-3])?|[${SYMBOLS}])`;
-/** A token at a boundary, then a separator (：, :, ＝, =, …) — or the token alone in its cell, marked with \u0001. */
-const ENTRY_RE = new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\u0001])(${TOKEN})\\s*(?:[:=…‥]|\\u0001)`, 'gu');
+const BASE_TOKENS = `${WORDS.join('|')}|[A-Ea-eS](?:-[1-3]|\\+)?|[${SYMBOLS}]`;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Grade tokens: the shipped words, letters (A-1, B+) and symbols, and the grades the table itself uses. */
+function tokenRe(extra: readonly string[]): string {
+  const own = [...new Set(extra.map((g) => nfkc(g).trim()).filter((g) => g.length >= 1 && g.length <= 12))]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe);
+  return `(?:${own.length ? own.join('|') + '|' : ''}${BASE_TOKENS})`;
+}
+
+/** A token at a boundary, then a separator (：, :, ＝, =, …) — or the token alone in its cell, marked with \uE000. */
+function entryRe(token: string): RegExp {
+  return new RegExp(`(?<=^|[\\s\\u3000、,。・※()【】\\[\\]\\uE000\\uE001])(${token})\\s*(?:[:=…‥]|\\uE000)`, 'gu');
+}
 const MIN_RE = /(\d+(?:\.\d+)?)\s*%\s*(?:以上|超)|(\d+(?:\.\d+)?)\s*割\s*(?:以上|超)/;
 const BELOW_RE = /(\d+(?:\.\d+)?)\s*(?:%|割)\s*(?:未満|以下|を下回)/;
 const ACHIEVED_RE = /達成|上回|以上/;
@@ -43,17 +58,20 @@ export interface LegendText {
   text: string;
 }
 
-/** A cell that holds nothing but a grade token ("A", "◎"): joined to the next cell as "A：…". */
-const BARE_TOKEN = new RegExp(`^${TOKEN}$`, 'u');
+function legendKey(t: string): string {
+  return normalizeGradeToken(nfkc(t).trim()).toUpperCase();
+}
 
-/** Join the cells of one row so that a grade alone in its cell reads as "grade：meaning". */
-export function joinLegendCells(cells: readonly string[]): string {
-  return cells
-    .map((c) => {
-      const t = nfkc(c).trim();
-      return BARE_TOKEN.test(t) ? `\u0001${t}\u0001` : t;
-    })
-    .join(' ');
+const LOOKS_RE = new RegExp(`(?:^|[\\s\\u3000、,。・※()【】])(?:評価|判定|区分)?(?:${BASE_TOKENS})\\s*[:=]`, 'gu');
+
+const STARTS_RE = new RegExp(`^\\s*(?:※\\s*)?(?:${BASE_TOKENS})\\s*[:=]`, 'u');
+
+/** A text that reads like a grade legend: two or more "grade：meaning" entries (or one, after 評価). */
+export function looksLikeLegend(text: string): boolean {
+  if (typeof text !== 'string' || text.length > 2000) return false;
+  const t = nfkc(text);
+  const n = [...t.matchAll(LOOKS_RE)].length;
+  return n >= 2 || (n === 1 && (/^\s*(?:※\s*)?(?:評価|判定|区分)/.test(t) || STARTS_RE.test(t)));
 }
 
 function normalizeGradeToken(t: string): string {
@@ -65,29 +83,56 @@ function normalizeGradeToken(t: string): string {
  * only when every grade gets one (the first grade's 目標達成 is 100 %, the last grade's 〜未満 is 0 %)
  * and they fall from the first grade to the last.
  */
-export function parseLegend(texts: readonly LegendText[]): Legend | null {
+export function parseLegend(texts: readonly LegendText[], grades: readonly string[] = []): Legend | null {
   if (texts.length === 0) return null;
-  const joined = texts.map((t) => nfkc(t.text).replace(/[\r\n]+/g, ' ')).join('\u0001 ');
+  const token = tokenRe(grades);
+  const bare = new RegExp(`^${token}$`, 'u');
+  // A grade alone in its cell reads as "grade：meaning" with the next cell.
+  // Cells of one row are joined with \uE000, rows with \uE001: a meaning ends with its row.
+  const joined = texts
+    .map((t, i) => {
+      const s = nfkc(t.text)
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/(評価|判定|区分)(?=\S{1,4}\s*[:=])/g, '$1 ')
+        .trim();
+      const sep = i === 0 ? '' : texts[i - 1]!.row === t.row ? '\uE000 ' : '\uE001 ';
+      return sep + (bare.test(s) ? `\uE000${s}\uE000` : s);
+    })
+    .join('');
   const entries: { grade: string; start: number; end: number }[] = [];
-  for (const m of joined.matchAll(ENTRY_RE)) {
+  for (const m of joined.matchAll(entryRe(token))) {
     entries.push({ grade: normalizeGradeToken(m[1]!), start: m.index, end: m.index + m[0].length });
   }
   const steps: GradeStep[] = [];
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     if (steps.some((s) => s.grade === e.grade)) continue;
+    const next = entries[i + 1]?.start ?? joined.length;
+    const rowEnd = joined.indexOf('\uE001', e.end);
     const meaning = joined
-      .slice(e.end, entries[i + 1]?.start ?? joined.length)
-      .replace(/[\u0001]/g, ' ')
+      .slice(e.end, rowEnd >= 0 && rowEnd < next ? rowEnd : next)
+      .replace(/[\uE000]/g, ' ')
       .replace(/\s+/g, ' ')
       .replace(/[、,・\s]+$/, '')
       .trim();
     steps.push({ grade: e.grade, meaning: meaning.slice(0, 200) });
   }
+  // A grade's meaning is a phrase; a paragraph after a lone ◎ is commentary, not a legend.
+  // An entry without a meaning (評価 | ○) is a mark, one with a paragraph is commentary: neither is a legend.
+  const kept = steps.filter((s) => (s.meaning ?? '') !== '' && (s.meaning ?? '').length <= 100);
+  steps.splice(0, steps.length, ...kept);
   if (steps.length < 2) return null;
-  // A legend's grades are all letters, all symbols or all words.
+  // A legend's grades are all letters, all symbols or all words; where legends of several columns stand
+  // together (重点化 ◎〇, 状況 順調/遅れ), the one whose grades the table uses wins.
   const kind = (g: string) => (/^[A-Za-z]/.test(g) ? 'letter' : SYMBOLS.includes(g) ? 'symbol' : 'word');
-  if (new Set(steps.map((s) => kind(s.grade))).size > 1) return null;
+  if (new Set(steps.map((s) => kind(s.grade))).size > 1) {
+    const used = new Set(grades.map(legendKey));
+    const groups = ['letter', 'symbol', 'word'].map((k) => steps.filter((s) => kind(s.grade) === k)).filter((g) => g.length >= 2);
+    const score = (g: GradeStep[]) => g.filter((s) => used.has(legendKey(s.grade))).length;
+    const best = groups.sort((a, b) => score(b) - score(a))[0];
+    if (!best) return null;
+    steps.splice(0, steps.length, ...best);
+  }
   addThresholds(steps);
   const first = texts.find((t) => nfkc(t.text).includes(steps[0]!.grade)) ?? texts[0]!;
   return { row: first.row, col: first.col, steps };

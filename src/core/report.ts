@@ -1,11 +1,13 @@
 import { colToLetters, quoteSheetName, rangeToA1, toA1 } from './a1';
-import type { CheckResult } from './engine';
+import type { CheckResult, TableCheck } from './engine';
+import type { RequiredSetId } from './requiredSets';
+import type { GradeScaleSource } from './scale';
 import { highlightKind, type HighlightKind } from './highlight';
 import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from './i18n';
 import { localizeFinding } from './messages';
 import { ALL_RULES } from './rules';
 import type { SummaryModel } from './summary';
-import { ROLES, SEVERITIES, type Finding, type Lang, type Layout, type Role, type Severity } from './types';
+import { ROLES, SEVERITIES, type Finding, type Lang, type Layout, type Role, type Severity, type TableFamily } from './types';
 
 /** The outcome for one input file: a checked sheet, or why the file could not be read. */
 export type FileResult =
@@ -23,6 +25,54 @@ export interface TableInfo {
   fiscalYear: number | null;
   /** Role → column letter, in role order. */
   columns: Partial<Record<Role, string>>;
+}
+
+/** A table as the JSON report gives it: where it is, what each column is, and what it was held to. */
+export interface TableReport extends TableInfo {
+  /** sample: a table like the seed's; kpi: an indicator list. */
+  family: TableFamily;
+  /** The required set applied: the sample's, the KPI core, or the profile's. */
+  requiredSet: RequiredSetId;
+  /** The grade scale in force, best first, and where it came from (legend: the cell it was read from). */
+  gradeScale: { source: GradeScaleSource; grades: string[]; legend: string | null };
+  summary: JsonSummary;
+}
+
+export function tableReport(t: TableCheck): TableReport {
+  return {
+    ...tableInfo(t.layout),
+    family: t.layout.family,
+    requiredSet: t.required.id,
+    gradeScale: {
+      source: t.scale.source,
+      grades: t.scale.steps.map((s) => s.grade),
+      legend: t.scale.legend ? toA1(t.scale.legend.row, t.scale.legend.col) : null,
+    },
+    summary: jsonSummary(t.summary),
+  };
+}
+
+function jsonSummary(s: SummaryModel): JsonSummary {
+  const grades: Record<string, number> = {};
+  for (const g of s.gradeOrder) grades[g] = s.grades[g] ?? 0;
+  return { rows: s.rows, kpis: s.kpis, grades, errors: s.errors, warnings: s.warnings, infos: s.infos, ready: s.ready };
+}
+
+/** One line on what a table was held to: its grade scale and where it came from, its required set. */
+export function tableLine(tc: TableCheck, index: number, count: number, lang: Lang): string {
+  const sep = lang === 'ja' ? ' / ' : '; ';
+  const cell = tc.scale.legend ? toA1(tc.scale.legend.row, tc.scale.legend.col) : '';
+  const parts: string[] = [];
+  if (count > 1) parts.push(t('tableN', lang, { n: index + 1, range: rangeToA1(tc.layout.range) }));
+  if (tc.layout.columns.grade !== undefined)
+    parts.push(
+      t('gradeScaleLine', lang, {
+        grades: tc.scale.steps.map((s) => s.grade).join(', '),
+        source: t(`scale_${tc.scale.source}` as const, lang, { cell }),
+      }),
+    );
+  parts.push(t('requiredLine', lang, { set: t(`required_${tc.required.id}` as const, lang) }));
+  return parts.join(sep);
 }
 
 export function tableInfo(layout: Layout): TableInfo {
@@ -69,7 +119,9 @@ export type JsonFileResult =
   | {
       file: string;
       sheet: string;
-      table: TableInfo | null;
+      /** The first table (or null); every table, with what it was held to, is in `tables`. */
+      table: TableReport | null;
+      tables: TableReport[];
       findings: JsonFinding[];
       summary: JsonSummary;
       checkedFile?: string;
@@ -98,23 +150,15 @@ export function toJsonReport(results: FileResult[], lang: Lang): JsonReport {
     version: 1,
     results: results.map((r): JsonFileResult => {
       if (!isReadable(r)) return { file: r.file, error: r.error };
-      const { layout, findings, summary: s } = r.result;
-      const grades: Record<string, number> = {};
-      for (const g of s.gradeOrder) grades[g] = s.grades[g] ?? 0;
+      const { findings, summary: s, tables } = r.result;
+      const reports = tables.map(tableReport);
       const out: JsonFileResult = {
         file: r.file,
         sheet: r.sheet,
-        table: layout ? tableInfo(layout) : null,
+        table: reports[0] ?? null,
+        tables: reports,
         findings: findings.map((f) => jsonFinding(f, lang)),
-        summary: {
-          rows: s.rows,
-          kpis: s.kpis,
-          grades,
-          errors: s.errors,
-          warnings: s.warnings,
-          infos: s.infos,
-          ready: s.ready,
-        },
+        summary: jsonSummary(s),
       };
       if (r.checkedFile !== undefined) out.checkedFile = r.checkedFile;
       return out;
@@ -270,6 +314,11 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
     if (layout) {
       lines.push(`  ${t('rows', lang)}: ${s.rows} / ${t('kpis', lang)}: ${s.kpis}`);
       lines.push(`  ${t('grade', lang)}: ${gradeLine(s, lang)}`);
+      for (const [i, tc] of r.result.tables.entries()) {
+        // What the table was held to, when it is not the sample's own (the sample's output stays as it was).
+        if (r.result.tables.length === 1 && tc.scale.source === 'default' && tc.required.id === 'sample') continue;
+        lines.push(`  ${tableLine(tc, i, r.result.tables.length, lang)}`);
+      }
     }
     if (r.checkedFile) lines.push(`  ${t('wrote', lang, { path: r.checkedFile })}`);
 

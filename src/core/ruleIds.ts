@@ -1,6 +1,7 @@
 /** Every rule id. Part of the public contract: ids are never renamed. */
 export const RULE_IDS = [
   'header-not-found',
+  'unsupported-layout',
   'missing-column',
   'duplicate-column',
   'repeated-header',
@@ -12,6 +13,7 @@ export const RULE_IDS = [
   'grade-not-normalized',
   'grade-without-kpi',
   'grade-mismatch',
+  'rate-mismatch',
   'kpi-unparsed',
   'formula-error',
   'inconsistent-formula',

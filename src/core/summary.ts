@@ -70,6 +70,23 @@ export function splitAgencies(text: string): string[] {
     .filter((s) => s !== '');
 }
 
+/**
+ * Several tables of one sheet as one layout for the sheet's summary: their sections and data rows in
+ * order (each row keeps its own section), the first table's columns.
+ */
+export function mergeLayouts(layouts: readonly Layout[]): Layout {
+  const first = layouts[0]!;
+  const sections: Layout['sections'] = [];
+  const dataRows: Layout['dataRows'] = [];
+  for (const l of layouts) {
+    const offset = sections.length;
+    sections.push(...l.sections);
+    for (const d of l.dataRows) dataRows.push({ ...d, section: d.section < 0 ? -1 : d.section + offset });
+  }
+  const last = layouts[layouts.length - 1]!;
+  return { ...first, range: { ...first.range, bottom: last.range.bottom }, sections, dataRows };
+}
+
 export function buildSummary(
   grid: Grid,
   layout: Layout | null,
@@ -81,7 +98,10 @@ export function buildSummary(
   const errors = count('error');
   const gradeOrder = [...profile.gradeScale.map((s) => s.grade), profile.noKpiGrade, MISSING];
   const grades: Record<string, number> = Object.fromEntries(gradeOrder.map((g) => [g, 0]));
+  // A table without a grade column grades nothing: its KPIs are not "missing" grades.
+  const graded = layout === null || layout.columns.grade !== undefined;
   for (const k of kpis) {
+    if (!graded) continue;
     const g = gradeKey(k, profile);
     if (!(g in grades)) gradeOrder.push(g);
     grades[g] = (grades[g] ?? 0) + 1;

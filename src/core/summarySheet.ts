@@ -235,14 +235,24 @@ const FORBIDDEN = /[[\]:*?/\\]/g;
 /** A sheet name within Excel's rules: no []:*?/\, no apostrophe at either end, at most 31 characters. */
 export function safeSheetName(s: string): string {
   let n = s.replace(FORBIDDEN, '_').replace(/^'+|'+$/g, '');
-  n = [...n].slice(0, 31).join('');
+  n = firstUnits(n, 31);
   return n.replace(/'+$/, '') || '_';
+}
+
+/**
+ * The longest start of `s` of at most `max` UTF-16 units (Excel counts a sheet name's 31 characters
+ * that way: 𠮷 is two), never cutting a surrogate pair in half.
+ */
+function firstUnits(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.charCodeAt(max - 1);
+  return s.slice(0, cut >= 0xd800 && cut <= 0xdbff ? max - 1 : max);
 }
 
 /** `base (n)` within 31 characters. */
 function numbered(base: string, n: number): string {
   const suffix = ` (${n})`;
-  return safeSheetName([...base].slice(0, 31 - suffix.length).join('') + suffix);
+  return safeSheetName(firstUnits(base, 31 - suffix.length) + suffix);
 }
 
 /**

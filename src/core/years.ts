@@ -4,7 +4,7 @@ import { nfkc } from './text';
 const ERA_BASE: Record<string, number> = { 令和: 2018, r: 2018, 平成: 1988, h: 1988, 昭和: 1925, s: 1925 };
 
 const FY_RE =
-  /(令和|平成|昭和)\s*(元|\d{1,2})\s*年(度)?|(?<![a-z])([rh])\s*(元|\d{1,2})(?!\d)(?:\s*年(度)?)?|((?:19|20)\d{2})\s*年(度)?|fy\s*((?:19|20)\d{2})|(?<![\d.元])(\d{1,2})\s*年度/i;
+  /(令和|平成|昭和)\s*(元|\d{1,2})(?:\s*年(度)?)?|(?<![a-z])([rh])\s*(元|\d{1,2})(?!\d)(?:\s*年(度)?)?|((?:19|20)\d{2})\s*年(度)?|fy\s*((?:19|20)\d{2})|(?<![\d.元])(\d{1,2})\s*年度/i;
 /** A month right after "…年" or "R7.": a date, which counts in the fiscal year it falls in (April–March). */
 const MONTH_AFTER = /^\s*[./]?\s*(\d{1,2})\s*(?:月|[./]|$)/;
 const DOTTED_DATE = /(?<![a-z])([rh])\s*(元|\d{1,2})\s*\.\s*(\d{1,2})(?:\s*[./月]|$)/i;

@@ -10,23 +10,71 @@ import { parseProfile, profileToJson, type Profile } from '../core/profile';
 import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
-import { ours, queueClear, queuePaint, queueScan } from './highlights';
-import type { ExcelHost, HeaderChoice, SheetInfo, SheetState, ValidateOutcome } from './host';
+import { ours, queueClear, queueScan, repaint } from './highlights';
+import { HostError, type ExcelHost, type HeaderChoice, type SheetInfo, type SheetState, type ValidateOutcome } from './host';
 import { writeFixes } from './fixes';
 import { readSheet } from './read';
+import { refreshSettings, updateSettings } from './settings';
 import { queueSummaryOf, writeSummarySheet } from './summarySheet';
 
 export const PROFILE_SETTING = 'kpiCheck.profile';
 
+export interface HostOptions {
+  /**
+   * Wait while the user edits a cell instead of failing (Excel.RunOptions.delayForCellEdit). For the
+   * ribbon's function command, which has no window to say "finish editing" in; the pane fails at once
+   * with that message, so that a click never seems to do nothing.
+   */
+  delayForCellEdit?: boolean;
+}
+
+type Run = <T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<T>, sheet?: () => string) => Promise<T>;
+
 /** Run a batch on Excel with the faults turned into HostErrors; `sheet()` names the sheet for messages. */
-async function run<T>(batch: (ctx: Excel.RequestContext, caps: Caps) => Promise<T>, sheet: () => string = () => ''): Promise<T> {
-  if (!excelApi(MIN_EXCEL_API)) throw fault('api-unsupported', 'apiUnsupported', { version: MIN_EXCEL_API });
-  const caps = detectCaps();
+function runner(opts: HostOptions): Run {
+  return async (batch, sheet = () => '') => {
+    if (!excelApi(MIN_EXCEL_API)) throw fault('api-unsupported', 'apiUnsupported', { version: MIN_EXCEL_API });
+    const caps = detectCaps();
+    try {
+      return opts.delayForCellEdit
+        ? await Excel.run({ delayForCellEdit: true }, (ctx) => batch(ctx, caps))
+        : await Excel.run((ctx) => batch(ctx, caps));
+    } catch (e) {
+      throw toHostError(e, sheet());
+    }
+  };
+}
+
+/** One Clear: scan every sheet, then delete our conditional formats where there are any. */
+async function clearOnce(ctx: Excel.RequestContext, naming: (sheet: string) => void): Promise<number> {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load('items/name,items/protection/protected');
+  await ctx.sync();
+  const scans = sheets.items.map((ws) => ({ ws, scan: queueScan(ws) }));
   try {
-    return await Excel.run((ctx) => batch(ctx, caps));
+    await ctx.sync();
   } catch (e) {
-    throw toHostError(e, sheet());
+    // Find the sheet whose rules Excel cannot read (office-js #5222, #6827, #6835); nothing is deleted.
+    for (const ws of sheets.items) {
+      queueScan(ws);
+      try {
+        await ctx.sync();
+      } catch {
+        naming(ws.name);
+        throw fault('unknown', 'highlightsUnread', { sheet: ws.name });
+      }
+    }
+    throw e;
   }
+  const dirty = scans.filter((s) => ours(s.scan).length > 0);
+  const locked = dirty.find((s) => s.ws.protection.protected);
+  if (locked) {
+    naming(locked.ws.name);
+    throw fault('protected', 'protected', { sheet: locked.ws.name });
+  }
+  for (const s of dirty) queueClear(s.scan);
+  if (dirty.length) await ctx.sync();
+  return dirty.length;
 }
 
 /** The named sheet, or the active one. */
@@ -35,7 +83,7 @@ function sheetOf(ctx: Excel.RequestContext, sheet: string | undefined): Excel.Wo
 }
 
 /** Read the named (or active) sheet in one batch, painting nothing, and hand its data to `use`. */
-function withSheet<T>(sheet: string | undefined, use: (data: SheetData) => T): Promise<T> {
+function withSheet<T>(run: Run, sheet: string | undefined, use: (data: SheetData) => T): Promise<T> {
   let name = sheet ?? '';
   return run(
     async (ctx, caps) => {
@@ -47,15 +95,8 @@ function withSheet<T>(sheet: string | undefined, use: (data: SheetData) => T): P
   );
 }
 
-function saveSettings(): Promise<void> {
-  return new Promise((resolve, reject) =>
-    Office.context.document.settings.saveAsync((r) =>
-      r.status === Office.AsyncResultStatus.Failed ? reject(toHostError(r.error)) : resolve(),
-    ),
-  );
-}
-
-export function createExcelHost(): ExcelHost {
+export function createExcelHost(opts: HostOptions = {}): ExcelHost {
+  const run = runner(opts);
   return {
     async activeSheet(): Promise<SheetInfo> {
       const { name, usedRange } = await this.sheetState();
@@ -76,7 +117,7 @@ export function createExcelHost(): ExcelHost {
           name: ws.name,
           id: ws.id,
           usedRange: used.isNullObject ? null : used.address.slice(used.address.lastIndexOf('!') + 1),
-          summaryOf: summaryOf(),
+          summaryOf: await summaryOf(),
           sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })),
         };
       });
@@ -108,11 +149,11 @@ export function createExcelHost(): ExcelHost {
     },
 
     async inspect(profile: Profile, sheet?: string): Promise<CheckResult> {
-      return withSheet(sheet, (data) => checkSheet(data, profile));
+      return withSheet(run, sheet, (data) => checkSheet(data, profile));
     },
 
     async headerChoice(profile: Profile, sheet?: string): Promise<HeaderChoice | null> {
-      return withSheet(sheet, (data) => {
+      return withSheet(run, sheet, (data) => {
         const grid = new Grid(data);
         const layout = detectLayout(grid, profile);
         if (layout) return { sheet: data.name, found: true, row: layout.headerRows[0]!, cells: layout.headerCells };
@@ -126,10 +167,19 @@ export function createExcelHost(): ExcelHost {
       return run(
         async (ctx, caps) => {
           const ws = sheetOf(ctx, sheet);
-          // One request: the sheet and its first rows, and our conditional formats to replace.
+          // One request: the sheet and its first rows, and our conditional formats to replace. The scan
+          // may fail where Excel cannot read the user's rules (office-js #5222, #6827, #6835): the
+          // findings still stand, only the highlights are not refreshed.
           const { read, extra: scan } = await readSheet(ctx, ws, caps, () => queueScan(ws));
           name = read.data.name;
           const result = checkSheet(read.data, profile);
+          if (!scan)
+            return {
+              result,
+              highlighted: 0,
+              sheetId: read.sheetId,
+              notPainted: fault('unknown', 'highlightsUnread', { sheet: name }),
+            };
           const stale = ours(scan).length;
           const cells = result.findings.some((f) => f.row !== null && f.col !== null);
           const notPainted = (): ValidateOutcome => ({
@@ -139,17 +189,13 @@ export function createExcelHost(): ExcelHost {
           });
           const sheetId = read.sheetId;
           if (read.protected) return stale || cells ? { ...notPainted(), sheetId } : { result, highlighted: 0, sheetId };
-          queueClear(scan);
-          const highlighted = queuePaint(ws, result.findings, caps);
-          if (!stale && !highlighted) return { result, highlighted, sheetId };
           try {
-            await ctx.sync();
+            return { result, highlighted: await repaint(ctx, ws, scan, result.findings, caps), sheetId };
           } catch (e) {
-            // Protected between reading and painting: Excel refused the whole request, nothing was written.
+            // Protected between reading and painting: Excel refused it, the sheet is as it was.
             if (toHostError(e, name).code === 'protected') return { ...notPainted(), sheetId };
             throw e;
           }
-          return { result, highlighted, sheetId };
         },
         () => name,
       );
@@ -159,20 +205,15 @@ export function createExcelHost(): ExcelHost {
       let name = '';
       return run(
         async (ctx) => {
-          const sheets = ctx.workbook.worksheets;
-          sheets.load('items/name,items/protection/protected');
-          await ctx.sync();
-          const scans = sheets.items.map((ws) => ({ ws, scan: queueScan(ws) }));
-          await ctx.sync();
-          const dirty = scans.filter((s) => ours(s.scan).length > 0);
-          const locked = dirty.find((s) => s.ws.protection.protected);
-          if (locked) {
-            name = locked.ws.name;
-            throw fault('protected', 'protected', { sheet: name });
+          // Deleting is no transaction either: a request that fails half way is run once more, from a
+          // fresh scan, so that Clear still leaves every sheet exactly as it was before Validate.
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await clearOnce(ctx, (n) => (name = n));
+            } catch (e) {
+              if (attempt > 0 || e instanceof HostError) throw e;
+            }
           }
-          for (const s of dirty) queueClear(s.scan);
-          if (dirty.length) await ctx.sync();
-          return dirty.length;
         },
         () => name,
       );
@@ -214,17 +255,17 @@ export function createExcelHost(): ExcelHost {
     },
 
     async loadProfile(): Promise<Profile | null> {
-      const raw = Office.context.document.settings.get(PROFILE_SETTING) as unknown;
+      const raw = (await refreshSettings())?.get(PROFILE_SETTING) as unknown;
       if (raw === null || raw === undefined) return null;
       const r = parseProfile(raw);
       return r.ok ? r.profile : null;
     },
 
     async saveProfile(profile: Profile | null): Promise<void> {
-      const s = Office.context.document.settings;
-      if (profile) s.set(PROFILE_SETTING, profileToJson(profile));
-      else s.remove(PROFILE_SETTING);
-      await saveSettings();
+      await updateSettings((s) => {
+        if (profile) s.set(PROFILE_SETTING, profileToJson(profile));
+        else s.remove(PROFILE_SETTING);
+      });
     },
   };
 }

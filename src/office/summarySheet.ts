@@ -8,6 +8,13 @@
  * source and gives the new one its name — so a failure part-way never leaves a half-written 集計 in
  * place of a good one. A user's own sheet is never touched: it only makes us pick another name.
  * (A summary too large for one 5 MB request is written over several, still into the temporary sheet.)
+ *
+ * Which sheet is ours is never decided by sheet id: ids are not kept between sessions on some hosts
+ * (office-js-docs #297, office-js #1390, #552). With ExcelApi 1.12 the sheet carries two custom
+ * properties, the source it summarises and the name we gave it: a copy the user made (and renamed)
+ * carries them too, but under another name, so it is the user's. Without 1.12 a record in the document
+ * settings names the sheet and the title we wrote in its A1; the sheet of that name is ours only when
+ * its A1 still says so (one more small request, only on those hosts and only when such a sheet exists).
  */
 import { colToLetters, rangeToA1, type CellRange } from '../core/a1';
 import type { CheckResult } from '../core/engine';
@@ -16,10 +23,14 @@ import type { PlanCell, PlanStyle, SummaryPlan } from '../core/summarySheet';
 import type { Lang } from '../core/types';
 import type { Caps } from './caps';
 import { fault } from './faults';
+import { queueSeparatorProbe, separatorRefused } from './addresses';
 import { chunkAddresses } from './highlights';
+import { refreshSettings, updateSettings } from './settings';
 
 /** Worksheet custom property (ExcelApi 1.12) that marks a summary sheet as ours; its value is the source sheet. */
 export const SUMMARY_PROPERTY = 'KpiCheckSummaryOf';
+/** With it, the name we gave the sheet: a renamed copy of our sheet is the user's. */
+export const SUMMARY_NAME_PROPERTY = 'KpiCheckSummaryName';
 /** Document setting listing our summary sheets where custom properties are not available. */
 export const SUMMARY_SETTING = 'kpiCheck.summarySheets';
 /** Request size one batch of writes may reach (Excel's limit is 5 MB). */
@@ -28,9 +39,10 @@ export const WRITE_BATCH_BYTES = 3_500_000;
 const POINTS_PER_CHAR = 5.7;
 
 export interface SummaryRecord {
-  id: string;
   name: string;
   source: string;
+  /** The text written in A1 (the plan's title). */
+  title: string;
 }
 
 // ------------------------------------------------------------------ names
@@ -157,39 +169,56 @@ function batches(steps: Step[]): Step[][] {
   return out;
 }
 
-function readRecords(): SummaryRecord[] {
+function asRecords(v: unknown): SummaryRecord[] {
+  return Array.isArray(v)
+    ? v.filter(
+        (r): r is SummaryRecord => r && typeof r.name === 'string' && typeof r.source === 'string' && typeof r.title === 'string',
+      )
+    : [];
+}
+
+/** The records as the document holds them now (the other runtime may have written one). */
+async function readRecords(): Promise<SummaryRecord[]> {
   try {
-    const v = Office.context.document.settings.get(SUMMARY_SETTING) as unknown;
-    return Array.isArray(v)
-      ? v.filter(
-          (r): r is SummaryRecord => r && typeof r.id === 'string' && typeof r.name === 'string' && typeof r.source === 'string',
-        )
-      : [];
+    return asRecords((await refreshSettings())?.get(SUMMARY_SETTING));
   } catch {
     return [];
   }
 }
 
-function saveSettings(): Promise<void> {
-  return new Promise((resolve, reject) =>
-    Office.context.document.settings.saveAsync((r) =>
-      r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve(),
-    ),
-  );
+/** The text of A1 of the sheets named in the records (only those that exist). */
+async function titlesOf(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]): Promise<Map<Excel.Worksheet, string>> {
+  const out = new Map<Excel.Worksheet, string>();
+  if (!sheets.length) return out;
+  const cells = sheets.map((ws) => ({ ws, a1: ws.getRange('A1') }));
+  for (const c of cells) c.a1.load('values');
+  await ctx.sync();
+  for (const c of cells) out.set(c.ws, String(c.a1.values[0]?.[0] ?? ''));
+  return out;
 }
 
 /**
  * Queue what tells whether a sheet is our summary sheet; after the sync, the getter gives its source
  * sheet (or null when the sheet is not ours).
  */
-export function queueSummaryOf(ws: Excel.Worksheet, caps: Caps): () => string | null {
+export function queueSummaryOf(ws: Excel.Worksheet, caps: Caps): () => Promise<string | null> {
+  ws.load('name');
   if (caps.customProperties) {
     const props = ws.customProperties;
     props.load('items/key,items/value');
-    return () => props.items.find((x) => x.key.toLowerCase() === SUMMARY_PROPERTY.toLowerCase())?.value ?? null;
+    const property = (key: string) => props.items.find((x) => x.key.toLowerCase() === key.toLowerCase())?.value ?? null;
+    return async () => {
+      const of = property(SUMMARY_PROPERTY);
+      return of !== null && property(SUMMARY_NAME_PROPERTY) === ws.name ? of : null;
+    };
   }
-  ws.load('id,name');
-  return () => readRecords().find((r) => r.id === ws.id && r.name === ws.name)?.source ?? null;
+  // Without custom properties: the recorded sheet is ours only if its A1 still holds our title.
+  const a1 = ws.getRange('A1');
+  a1.load('values');
+  return async () => {
+    const r = (await readRecords()).find((x) => x.name.toLowerCase() === ws.name.toLowerCase());
+    return r && String(a1.values[0]?.[0] ?? '') === r.title ? r.source : null;
+  };
 }
 
 interface SheetEntry {
@@ -209,28 +238,50 @@ export async function writeSummarySheet(
   now = new Date(),
 ): Promise<string> {
   const sheets = ctx.workbook.worksheets;
+  const records = caps.customProperties ? [] : await readRecords();
   const source = sheets.getItemOrNullObject(result.sheet);
-  source.load('name,id,position');
-  sheets.load(
-    caps.customProperties
-      ? 'items/name,items/id,items/customProperties/items/key,items/customProperties/items/value'
-      : 'items/name,items/id',
-  );
+  for (let attempt = 0; ; attempt++) {
+    // First in the request: the probe of the list separator the style steps join areas with.
+    const confirm = caps.rangeAreas ? queueSeparatorProbe(sheets.getActiveWorksheet()) : () => undefined;
+    source.load('name,id,position');
+    sheets.load(
+      caps.customProperties
+        ? 'items/name,items/id,items/customProperties/items/key,items/customProperties/items/value'
+        : 'items/name,items/id',
+    );
+    ctx.workbook.protection.load('protected');
+    try {
+      await ctx.sync();
+      confirm();
+      break;
+    } catch (e) {
+      if (attempt === 0 && caps.rangeAreas && separatorRefused(e)) continue;
+      throw e;
+    }
+  }
   const wbProtection = ctx.workbook.protection;
-  wbProtection.load('protected');
-  await ctx.sync();
 
   if (source.isNullObject) throw fault('sheet-gone', 'sheetGone', { sheet: result.sheet });
   if (wbProtection.protected) throw fault('protected', 'workbookProtected');
 
-  const records = caps.customProperties ? [] : readRecords();
+  const property = (ws: Excel.Worksheet, key: string) =>
+    ws.customProperties.items.find((x) => x.key.toLowerCase() === key.toLowerCase())?.value ?? null;
+  const recorded = (ws: Excel.Worksheet) => records.find((r) => r.name.toLowerCase() === ws.name.toLowerCase()) ?? null;
+  // Without custom properties: the recorded sheet is ours only if its A1 still holds our title.
+  const titles = caps.customProperties
+    ? new Map()
+    : await titlesOf(
+        ctx,
+        sheets.items.filter((ws) => recorded(ws)),
+      );
   const entries: SheetEntry[] = sheets.items.map((ws) => {
     let summaryOf: string | null = null;
     if (caps.customProperties) {
-      const p = ws.customProperties.items.find((x) => x.key.toLowerCase() === SUMMARY_PROPERTY.toLowerCase());
-      summaryOf = p ? p.value : null;
+      const of = property(ws, SUMMARY_PROPERTY);
+      summaryOf = of !== null && property(ws, SUMMARY_NAME_PROPERTY) === ws.name ? of : null;
     } else {
-      summaryOf = records.find((r) => r.id === ws.id && r.name === ws.name)?.source ?? null;
+      const r = recorded(ws);
+      summaryOf = r && titles.get(ws) === r.title ? r.source : null;
     }
     return { ws, name: ws.name, id: ws.id, summaryOf };
   });
@@ -259,26 +310,65 @@ export async function writeSummarySheet(
       if (last && i > 0) source.load('name');
       for (const s of parts[i]!) s.queue(temp);
       if (last) {
-        if (caps.customProperties) temp.customProperties.add(SUMMARY_PROPERTY, result.sheet);
-        mine?.ws.delete();
-        temp.name = finalName;
+        if (caps.customProperties) {
+          temp.customProperties.add(SUMMARY_PROPERTY, result.sheet);
+          temp.customProperties.add(SUMMARY_NAME_PROPERTY, finalName);
+        }
         temp.position = position;
         temp.activate();
-        temp.load('id');
+        // Last: the old summary goes, the new one takes its name. Everything else is done by then.
+        mine?.ws.delete();
+        temp.name = finalName;
       }
       await ctx.sync();
     }
   } catch (e) {
-    await removeTemp(ctx, tempName);
-    throw e;
+    if (!(await finishReplacing(ctx, mine, tempName, finalName))) {
+      await removeTemp(ctx, tempName);
+      throw e;
+    }
   }
 
   if (!caps.customProperties) {
-    const kept = records.filter((r) => entries.some((e) => e.id === r.id && e.name === r.name) && r.id !== mine?.id);
-    Office.context.document.settings.set(SUMMARY_SETTING, [...kept, { id: temp.id, name: finalName, source: result.sheet }]);
-    await saveSettings().catch(() => undefined);
+    const title = String(plan.rows[0]?.[0] ?? '');
+    const record: SummaryRecord = { name: finalName, source: result.sheet, title };
+    const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+    // A record we read whose sheet is gone or no longer ours.
+    const stale = (r: SummaryRecord) =>
+      records.some((x) => same(x.name, r.name)) && !entries.some((e) => e.summaryOf !== null && same(e.name, r.name));
+    // Merged into the records as saved now: the other runtime may have written since.
+    await updateSettings((s) => {
+      const kept = asRecords(s.get(SUMMARY_SETTING)).filter((r) => !same(r.name, finalName) && !stale(r));
+      s.set(SUMMARY_SETTING, [...kept, record]);
+    }).catch(() => undefined);
   }
   return finalName;
+}
+
+/**
+ * After a failed write: when our old summary is already gone, the new one was complete (deleting the
+ * old one comes after every other step), so it only needs its name. Returns true when it got it.
+ */
+async function finishReplacing(
+  ctx: Excel.RequestContext,
+  mine: SheetEntry | null,
+  tempName: string,
+  finalName: string,
+): Promise<boolean> {
+  if (!mine) return false;
+  try {
+    const old = ctx.workbook.worksheets.getItemOrNullObject(mine.id);
+    const temp = ctx.workbook.worksheets.getItemOrNullObject(tempName);
+    old.load('name');
+    temp.load('name');
+    await ctx.sync();
+    if (!old.isNullObject || temp.isNullObject) return false;
+    temp.name = finalName;
+    await ctx.sync();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** After a failed write: take away the half-built temporary sheet, if it was created. */

@@ -1,4 +1,5 @@
 import type { Lang } from '../core/types';
+import { refreshSettings, updateSettings } from '../office/settings';
 
 /** What the pane learns from Office and its own URL at start. */
 export interface PaneEnv {
@@ -91,34 +92,16 @@ export function workbookName(): string | null {
 
 const COMMAND_ERROR_KEY = 'kpiCheck.commandError';
 
-function settings(): Office.Settings | undefined {
-  try {
-    return officeContext()?.document?.settings;
-  } catch {
-    return undefined;
-  }
-}
-
-function saveSettings(s: Office.Settings): Promise<void> {
-  return new Promise((resolve) => s.saveAsync(() => resolve()));
-}
-
 /** The ribbon command has no UI of its own: it leaves its failure in the document for the pane to show. */
 export async function putCommandError(message: { ja: string; en: string }): Promise<void> {
-  const s = settings();
-  if (!s) return;
-  s.set(COMMAND_ERROR_KEY, { ja: message.ja, en: message.en, at: new Date().toISOString() });
-  await saveSettings(s);
+  await updateSettings((s) => s.set(COMMAND_ERROR_KEY, { ja: message.ja, en: message.en, at: new Date().toISOString() }));
 }
 
-/** The failure a ribbon command left, removed from the document once read. */
+/** The failure a ribbon command left (saved by its own runtime), removed from the document once read. */
 export async function takeCommandError(): Promise<{ ja: string; en: string } | null> {
-  const s = settings();
-  if (!s) return null;
-  const v: unknown = s.get(COMMAND_ERROR_KEY);
+  const v: unknown = (await refreshSettings())?.get(COMMAND_ERROR_KEY);
   if (!v || typeof v !== 'object') return null;
   const { ja, en } = v as Record<string, unknown>;
-  s.remove(COMMAND_ERROR_KEY);
-  await saveSettings(s);
+  await updateSettings((s) => s.remove(COMMAND_ERROR_KEY)).catch(() => undefined);
   return typeof ja === 'string' && typeof en === 'string' ? { ja, en } : null;
 }

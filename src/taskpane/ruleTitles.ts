@@ -6,6 +6,7 @@ import type { Lang, Localized } from '../core/types';
 /** Short titles of the rules as the pane shows them (headings, Settings): never the English ids. */
 export const RULE_TITLES: Readonly<Record<RuleId, Localized>> = {
   'header-not-found': { ja: '見出し行が見つからない', en: 'No header row found' },
+  'unsupported-layout': { ja: '確認できない表の形', en: 'Table layout not supported' },
   'missing-column': { ja: '必須の列がない', en: 'A required column is missing' },
   'duplicate-column': { ja: '同じ役割の列が複数', en: 'Two columns play the same role' },
   'repeated-header': { ja: '見出しの繰り返し', en: 'Header repeated inside the table' },
@@ -17,6 +18,7 @@ export const RULE_TITLES: Readonly<Record<RuleId, Localized>> = {
   'grade-not-normalized': { ja: '達成度の表記ゆれ', en: 'Grade written differently' },
   'grade-without-kpi': { ja: 'KPI なしの達成度', en: 'Grade without a KPI' },
   'grade-mismatch': { ja: '達成度と達成率の不一致', en: 'Grade disagrees with the rate' },
+  'rate-mismatch': { ja: '達成率の計算違い', en: 'Typed rate disagrees with actual ÷ target' },
   'kpi-unparsed': { ja: 'KPI の数値を読めない', en: 'KPI figures not readable' },
   'formula-error': { ja: 'エラー値', en: 'Excel error value' },
   'inconsistent-formula': { ja: '数式の不整合', en: 'Formula differs from its column' },

@@ -93,8 +93,22 @@ describe('toJsonReport', () => {
     const [ok, bad] = report.results;
     expect(bad).toEqual({ file: 'gone.xlsx', error: 'file not found' });
     if (!ok || 'error' in ok) throw new Error('expected a checked result');
-    expect(Object.keys(ok)).toEqual(['file', 'sheet', 'table', 'findings', 'summary']);
-    expect(Object.keys(ok.table!)).toEqual(['range', 'headerRows', 'fiscalYear', 'columns']);
+    // Keys are only ever added (tables and what each table was held to came with the real-tables work).
+    expect(Object.keys(ok)).toEqual(['file', 'sheet', 'table', 'tables', 'findings', 'summary']);
+    expect(Object.keys(ok.table!)).toEqual([
+      'range',
+      'headerRows',
+      'fiscalYear',
+      'columns',
+      'family',
+      'requiredSet',
+      'gradeScale',
+      'summary',
+    ]);
+    expect(ok.tables).toEqual([ok.table]);
+    expect(ok.table!.family).toBe('sample');
+    expect(ok.table!.requiredSet).toBe('sample');
+    expect(ok.table!.gradeScale).toEqual({ source: 'default', grades: ['S', 'A', 'B', 'C', 'D'], legend: null });
     expect(Object.keys(ok.summary)).toEqual(expect.arrayContaining(['rows', 'kpis', 'grades', 'errors', 'warnings', 'infos']));
     expect(Object.keys(ok.summary.grades)).toEqual(expect.arrayContaining(['S', 'A', 'B', 'C', 'D', '-', 'missing']));
     expect(ok.summary.grades.missing).toBe(1);

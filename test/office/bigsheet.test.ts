@@ -3,7 +3,7 @@ import { checkSheet } from '../../src/core/engine';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { createExcelHost } from '../../src/office/excelHost';
 import { HEAD_ROWS } from '../../src/office/read';
-import { SUMMARY_PROPERTY } from '../../src/office/summarySheet';
+import { SUMMARY_NAME_PROPERTY, SUMMARY_PROPERTY } from '../../src/office/summarySheet';
 import { LIMITS } from '../../src/office/simulator';
 import { modelSheetData, tiledWorkbook } from './fixtures';
 import { install, loadSeed, uninstall } from './helpers';
@@ -76,7 +76,10 @@ test('a summary too large for one request is written over several, and still rep
   expect(sim.syncCount).toBeGreaterThan(2);
   expect(sim.largestRequest).toBeLessThanOrEqual(LIMITS.payloadBytes);
   expect(sim.sheets.map((s) => s.name)).toEqual([sim.sheets[0]!.name, name]);
-  expect(sim.sheet(name)!.customProperties).toEqual([{ key: SUMMARY_PROPERTY, value: result.sheet }]);
+  expect(sim.sheet(name)!.customProperties).toEqual([
+    { key: SUMMARY_PROPERTY, value: result.sheet },
+    { key: SUMMARY_NAME_PROPERTY, value: name },
+  ]);
   const links = Object.values(sim.sheet(name)!.snapshot().cells).filter((c) => c.formula?.startsWith('=HYPERLINK('));
   expect(links).toHaveLength(result.findings.filter((f) => f.row !== null).length);
 });

@@ -4,7 +4,7 @@ import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';
 import { HostError } from '../../src/office/host';
 import { isOurFormula } from '../../src/office/highlights';
 import type { SimWorkbook } from '../../src/office/simulator';
-import { install, loadSeed, rejection, uninstall } from './helpers';
+import { install, loadSeed, rejection, summarised, uninstall } from './helpers';
 
 afterEach(uninstall);
 
@@ -103,18 +103,18 @@ describe('Validate', () => {
     expectHostError(await rejection(createExcelHost().validate(DEFAULT_PROFILE)), 'unknown', 'Enter', 'Esc');
   });
 
-  test('a used range of more than 5,000,000 cells is refused with a message, in one small round trip', async () => {
+  test('a used range of more than 20,000,000 cells is refused with a message, in one small round trip', async () => {
     const sim = await draft();
     sim.activeSheet.setValues('A1', [['x']]);
-    sim.activeSheet.setValues('XFD400', [['far away']]);
+    sim.activeSheet.setValues('XFD2000', [['far away']]);
     sim.resetStats();
     const e = expectHostError(
       await rejection(createExcelHost().validate(DEFAULT_PROFILE)),
       'too-large',
-      '5,000,000',
+      '20,000,000',
       'kpi-check',
     );
-    expect(e.en).toContain('6,553,600');
+    expect(e.en).toContain('32,768,000');
     expect(sim.syncCount).toBe(1);
     expect(sim.largestResponse).toBeLessThan(5 * 1024 * 1024);
   });
@@ -176,22 +176,30 @@ describe('Insert summary', () => {
     expect(sim.snapshot()).toEqual(before);
   });
 
-  test('a failure while writing leaves the previous summary in place and no half-written sheet', async () => {
+  test('the old summary deleted by hand while ours is written: ours takes its place, no half-written sheet', async () => {
     const sim = await draft();
-    const host = createExcelHost();
-    const { result } = await host.validate(DEFAULT_PROFILE);
-    await host.insertSummary(result, 'ja');
+    const { host, result } = await summarised();
     const before = sim.snapshot();
     sim.resetStats();
     sim.beforeSync = (n) => {
-      // The old summary is removed by hand while ours is being written: replacing it fails part-way.
-      if (n === 2) sim.sheet('集計')!.protected = false;
+      // Deleting the old summary then fails (it is gone); everything else of the new one is written by then.
       if (n === 2) sim.removeSheet(sim.sheet('集計')!);
     };
-    await rejection(host.insertSummary(result, 'en'));
+    expect(await host.insertSummary(result, 'en')).toBe('集計');
     sim.beforeSync = null;
     expect(sim.sheets.some((s) => s.name.startsWith('KPICHK_tmp'))).toBe(false);
-    expect(sim.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name).filter((n) => n !== '集計'));
+    expect(sim.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(sim.sheet('集計')!.cell(1, 0)?.value).toBe('Verdict');
+  });
+
+  test('a failure while writing leaves the previous summary in place and no half-written sheet', async () => {
+    const sim = await draft();
+    const { host, result } = await summarised();
+    const before = sim.snapshot();
+    sim.resetStats();
+    sim.host.failAt = { sync: 2, op: 40 };
+    await rejection(host.insertSummary(result, 'en'));
+    expect(sim.snapshot()).toEqual(before);
   });
 });
 
@@ -227,7 +235,7 @@ describe('settings and the active sheet', () => {
     await host.saveProfile(p.profile);
     expect(sim.savedSettings[PROFILE_SETTING]).toMatchObject({ noKpiGrade: '－', placeholders: ['調整中'] });
     expect(await host.loadProfile()).toEqual(p.profile);
-    sim.settings[PROFILE_SETTING] = { gradeScale: 'nonsense' };
+    sim.savedSettings[PROFILE_SETTING] = { gradeScale: 'nonsense' };
     expect(await host.loadProfile()).toBeNull();
     await host.saveProfile(null);
     expect(sim.savedSettings[PROFILE_SETTING]).toBeUndefined();

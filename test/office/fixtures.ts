@@ -28,18 +28,25 @@ export function modelSheetData(s: SimSheet): SheetData {
   if (!used) return { name: s.name, top: 0, left: 0, values: [], merges: [] };
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
+  const numberFormats: (string | null)[][] = [];
   let any = false;
+  let anyFormat = false;
   for (let r = used.top; r <= used.bottom; r++) {
     const vr: CellValue[] = [];
     const fr: (string | null)[] = [];
+    const nr: (string | null)[] = [];
     for (let c = used.left; c <= used.right; c++) {
       const cell = s.cell(r, c);
       vr.push(cell?.value ?? null);
       fr.push(cell?.formula ?? null);
+      const nf = cell?.style?.numberFormat;
+      nr.push(nf && nf !== 'General' ? nf : null);
       if (cell?.formula) any = true;
+      if (nf && nf !== 'General') anyFormat = true;
     }
     values.push(vr);
     formulas.push(fr);
+    numberFormats.push(nr);
   }
   return {
     name: s.name,
@@ -47,6 +54,7 @@ export function modelSheetData(s: SimSheet): SheetData {
     left: used.left,
     values,
     ...(any ? { formulas } : {}),
+    ...(anyFormat ? { numberFormats } : {}),
     merges: s.merges.map((m) => ({ ...m })),
   };
 }

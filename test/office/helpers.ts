@@ -1,5 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import type { CheckResult } from '../../src/core/engine';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { createExcelHost } from '../../src/office/excelHost';
+import type { ExcelHost } from '../../src/office/host';
 import { installExcelGlobals, type InstallOptions, type InstalledGlobals } from '../../src/office/simulator';
 import type { SimWorkbook } from '../../src/office/simulator/model';
 import { simFromXlsx } from '../../src/office/simulator/xlsx';
@@ -33,4 +37,12 @@ export async function rejection(p: Promise<unknown>): Promise<unknown> {
     return e;
   }
   throw new Error('expected a rejection');
+}
+
+/** Validate the active sheet and insert its summary (in Japanese), as a user would first. */
+export async function summarised(): Promise<{ host: ExcelHost; result: CheckResult }> {
+  const host = createExcelHost();
+  const { result } = await host.validate(DEFAULT_PROFILE);
+  await host.insertSummary(result, 'ja');
+  return { host, result };
 }

@@ -242,7 +242,8 @@ describe("Excel's limits", () => {
   test('an API newer than the host is ApiNotFound, and isSetSupported says so', async () => {
     const sim = new SimWorkbook(['S']);
     install(sim, { host: 'Office2019' });
-    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.8')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.7')).toBe(true);
+    expect(Office.context.requirements.isSetSupported('ExcelApi', '1.8')).toBe(false);
     expect(Office.context.requirements.isSetSupported('ExcelApi', '1.9')).toBe(false);
     await Excel.run(async (ctx) => {
       ctx.workbook.worksheets.getActiveWorksheet().getRanges('A1,B2').load('address');
@@ -323,5 +324,127 @@ describe('.xlsx bridge', () => {
     const wb = await simToExcelJS(sim);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['進捗管理表']);
     expect(simFromExcelJS(wb).activeSheet.cell(0, 0)?.value).toBe('対象者');
+  });
+});
+
+describe('host behaviours (HostBehaviours, per test)', () => {
+  test('listSeparator: getRanges takes only the host separator between areas; addresses come back with ","', async () => {
+    const sim = book();
+    sim.host.listSeparator = ';';
+    const e = await rejection(
+      Excel.run(async (ctx) => {
+        ctx.workbook.worksheets.getItem('Data').getRanges('A1,B2').load('areaCount');
+        await ctx.sync();
+      }),
+    );
+    expect(e).toMatchObject({ code: 'InvalidArgument' });
+    await Excel.run(async (ctx) => {
+      const r = ctx.workbook.worksheets.getItem('Data').getRanges('A1;B2');
+      r.load('areaCount,address');
+      await ctx.sync();
+      expect(r.areaCount).toBe(2);
+      expect(r.address).toBe('Data!A1,Data!B2');
+    });
+  });
+
+  test('mergedAreasOver512: an error, or a null object as if there were none', async () => {
+    const sim = book();
+    const s = sim.sheet('Data')!;
+    for (let i = 0; i < 513; i++) s.merges.push({ top: i, bottom: i, left: 4, right: 5 });
+    const read = () =>
+      Excel.run(async (ctx) => {
+        const m = ctx.workbook.worksheets.getItem('Data').getRange('A1:Z600').getMergedAreasOrNullObject();
+        m.load('address');
+        await ctx.sync();
+        return m.isNullObject;
+      });
+    expect(await rejection(read())).toMatchObject({ code: 'GeneralException' });
+    sim.host.mergedAreasOver512 = 'nullObject';
+    expect(await read()).toBe(true);
+  });
+
+  test('conditionalFormatBugs: reading the rules of a cell with two user-made rules fails; API-made ones do not count', async () => {
+    const sim = book();
+    const s = sim.sheet('Data')!;
+    const rule = { type: 'CellValue', ranges: [{ top: 0, left: 0, bottom: 2, right: 0 }], format: {}, stopIfTrue: false };
+    s.addConditionalFormat(rule);
+    const scan = () =>
+      Excel.run(async (ctx) => {
+        const cfs = ctx.workbook.worksheets.getItem('Data').getRange().conditionalFormats;
+        cfs.load('items/id');
+        await ctx.sync();
+        return cfs.items.length;
+      });
+    sim.host.conditionalFormatBugs = { read: true, delete: true };
+    await Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Data').getRange('A1:A3').conditionalFormats.add('Custom');
+      await ctx.sync();
+    });
+    expect(await scan()).toBe(2);
+    s.addConditionalFormat(rule);
+    expect(await rejection(scan())).toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  test('failAt: operation n of request m fails once; what ran before it stays', async () => {
+    const sim = book();
+    sim.host.failAt = { sync: 1, op: 2 };
+    await rejection(
+      Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem('Data');
+        ws.getRange('D1').values = [['first']];
+        ws.getRange('D2').values = [['second']];
+        await ctx.sync();
+      }),
+    );
+    expect(sim.sheet('Data')!.cell(0, 3)?.value).toBe('first');
+    expect(sim.sheet('Data')!.cell(1, 3)).toBeUndefined();
+    expect(sim.host.failAt).toBeNull();
+  });
+
+  test('cellEditError and delayForCellEdit: fail at once by default, wait when asked', async () => {
+    const sim = book();
+    sim.cellEditMode = true;
+    const touch = (opts?: { delayForCellEdit: boolean }) => {
+      const batch = async (ctx: Excel.RequestContext) => {
+        ctx.workbook.worksheets.getItem('Data').getRange('E1').values = [['x']];
+        await ctx.sync();
+      };
+      return opts ? Excel.run(opts, batch) : Excel.run(batch);
+    };
+    expect(await rejection(touch())).toMatchObject({ code: 'InvalidOperation' });
+    sim.host.cellEditError = 'InvalidOperationInCellEditMode';
+    expect(await rejection(touch())).toMatchObject({ code: 'InvalidOperationInCellEditMode' });
+    const waiting = touch({ delayForCellEdit: true });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(sim.sheet('Data')!.cell(0, 4)).toBeUndefined();
+    sim.cellEditMode = false;
+    await waiting;
+    expect(sim.sheet('Data')!.cell(0, 4)?.value).toBe('x');
+  });
+
+  test('runtimes: each holds its own settings copy; saveAsync writes the whole copy, refreshAsync re-reads', async () => {
+    const sim = book();
+    const save = () => new Promise<void>((r) => Office.context.document.settings.saveAsync(() => r()));
+    Office.context.document.settings.set('pane', 1);
+    install(sim, { runtime: 'function' });
+    Office.context.document.settings.set('ribbon', 2);
+    await save();
+    install(sim, { runtime: 'pane' });
+    expect(Office.context.document.settings.get('ribbon')).toBeNull();
+    await save();
+    expect(sim.savedSettings).toEqual({ pane: 1 });
+    await new Promise<void>((r) => Office.context.document.settings.refreshAsync(() => r()));
+    expect(Office.context.document.settings.get('pane')).toBe(1);
+  });
+
+  test('reopen: sheet ids come back made from the position', () => {
+    const sim = book();
+    const before = sim.sheets.map((s) => s.id);
+    sim.reopen();
+    expect(sim.sheets.map((s) => s.id)).toEqual([
+      '{00000000-0001-0000-0000-000000000000}',
+      '{00000000-0001-0000-0001-000000000000}',
+    ]);
+    expect(sim.sheets.map((s) => s.id)).not.toEqual(before);
   });
 });

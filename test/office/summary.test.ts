@@ -2,7 +2,7 @@
 import { DEFAULT_PROFILE } from '../../src/core/profile';
 import { createExcelHost } from '../../src/office/excelHost';
 import { pickSummaryName, safeSheetName } from '../../src/core/summarySheet';
-import { SUMMARY_PROPERTY, SUMMARY_SETTING } from '../../src/office/summarySheet';
+import { SUMMARY_NAME_PROPERTY, SUMMARY_PROPERTY, SUMMARY_SETTING } from '../../src/office/summarySheet';
 import type { SheetSnapshot, SimWorkbook } from '../../src/office/simulator';
 import { install, loadSeed, uninstall } from './helpers';
 
@@ -78,7 +78,10 @@ describe('the summary sheet of the draft', () => {
 
     expect(s.freeze).toEqual({ rows: 2, columns: 0 });
     expect(s.columnWidths[5]).toBeGreaterThan(s.columnWidths[1]!);
-    expect(s.customProperties).toEqual([{ key: SUMMARY_PROPERTY, value: '進捗管理表' }]);
+    expect(s.customProperties).toEqual([
+      { key: SUMMARY_PROPERTY, value: '進捗管理表' },
+      { key: SUMMARY_NAME_PROPERTY, value: '集計' },
+    ]);
   });
 
   test('English words when asked', async () => {
@@ -172,7 +175,9 @@ describe('the summary sheet of the draft', () => {
     expect(await host.insertSummary(result, 'ja')).toBe('集計');
     expect(sim.syncCount).toBeLessThanOrEqual(2);
     await new Promise((r) => setTimeout(r, 5));
-    expect(sim.savedSettings[SUMMARY_SETTING]).toEqual([{ id: sim.sheet('集計')!.id, name: '集計', source: '進捗管理表' }]);
+    expect(sim.savedSettings[SUMMARY_SETTING]).toEqual([
+      { name: '集計', source: '進捗管理表', title: sim.sheet('集計')!.cell(0, 0)!.value },
+    ]);
     expect(await host.insertSummary(result, 'ja')).toBe('集計');
     expect(sim.sheets.map((s) => s.name)).toEqual(['進捗管理表', '集計']);
     // A user's sheet that merely has the recorded name is not ours.

@@ -23,31 +23,26 @@ import type { CellValue } from '../../src/core/grid';
 const DIR = path.join(__dirname, '..', 'fixtures', 'real');
 
 // ---------------------------------------------------------------------------------------------------------
-// The one place that reads the engine's result. Today's engine returns one table (`result.layout`: 0-based
-// header rows, role → 0-based column, fiscal year, data rows) and grades on the profile's scale; when it
-// returns `result.tables` (several tables per sheet) and the scale in force (read from a legend under the
-// table, a preset or the default), adapt only this function.
+// The one place that reads the engine's result: every table the engine found on the sheet (`result.tables`),
+// with the grade scale in force for it (`scale`: the profile's, a legend under the table, a preset or S–D).
 
 /** A table as the engine found it, in corpus.json's terms (1-based rows, column letters; any role it mapped). */
 type FoundTable = Omit<ExpectedTable, 'columns'> & { columns: Partial<Record<string, string>> };
 
-function tablesOf(result: CheckResult, profile: Profile): FoundTable[] {
-  const layout = result.layout;
-  if (!layout) return [];
-  const columns: Partial<Record<string, string>> = {};
-  for (const [role, col] of Object.entries(layout.columns)) if (col !== undefined) columns[role] = colToLetters(col);
-  const hasGrade = layout.columns.grade !== undefined;
-  return [
-    {
+function tablesOf(result: CheckResult): FoundTable[] {
+  return result.tables.map(({ layout, scale }) => {
+    const columns: Partial<Record<string, string>> = {};
+    for (const [role, col] of Object.entries(layout.columns)) if (col !== undefined) columns[role] = colToLetters(col);
+    const hasGrade = layout.columns.grade !== undefined;
+    return {
       headerRow: (layout.headerRows[0] ?? -1) + 1,
       columns,
       fiscalYear: layout.fiscalYear,
       dataRows: layout.dataRows.map((d) => d.row + 1),
-      // Today the scale in force is always the profile's own.
-      grades: hasGrade ? profile.gradeScale.map((s) => s.grade) : null,
-      gradeSource: hasGrade ? (profile === DEFAULT_PROFILE ? 'default' : 'profile') : null,
-    },
-  ];
+      grades: hasGrade ? scale.steps.map((s) => s.grade) : null,
+      gradeSource: hasGrade ? scale.source : null,
+    };
+  });
 }
 // ---------------------------------------------------------------------------------------------------------
 
@@ -150,7 +145,7 @@ describe.each(CORPUS.map((e) => [e.id, e] as const))('%s', (_id, entry) => {
     });
   } else {
     test('the tables are found with their header row, columns, fiscal year, data rows and grade scale', () => {
-      const found = tablesOf(clean, profile);
+      const found = tablesOf(clean);
       expect(found).toHaveLength(entry.expect.tables.length);
       entry.expect.tables.forEach((want, i) => {
         const got = found[i]!;

@@ -73,6 +73,9 @@ export interface HeaderColumn {
   role?: Role;
 }
 
+/** A cell of numbering: 1, 2., (3), ①, Ⅳ-2. */
+const NUMBERING_RE = /^[\s\d０-９.,．，()（）\-‐－・\u2460-\u2473\u2160-\u217f]+$/u;
+
 function isYearNumber(v: number): boolean {
   return Number.isInteger(v) && v >= 1950 && v <= 2100;
 }
@@ -206,6 +209,15 @@ export class Detector {
     });
   }
 
+  /** A merged cell of the row reaches down into the next row (a header written over two rows). */
+  hasMergeDown(row: number, fromCol: number, toCol: number): boolean {
+    for (let c = fromCol; c <= toCol; c++) {
+      const m = this.grid.mergeAt(row, c);
+      if (m && m.top === row && m.bottom > row && !this.grid.isEmpty(m.top, m.left)) return true;
+    }
+    return false;
+  }
+
   /** Columns of a row that hold nothing but a year (H27, R6, 2024). */
   yearCols(row: number, fromCol: number, toCol: number): number[] {
     const out: number[] = [];
@@ -222,8 +234,10 @@ export class Detector {
     const lastCol = this.lastScanCol;
     const info = this.rowInfo(r, firstCol, lastCol);
     const roles = new Set(info.roles);
-    if (roles.size === 0) return { row: r, two: false, score: 0, roles, core: false };
     const two = this.isSubHeaderRow(r, firstCol, lastCol);
+    // A first header row may name nothing itself (安定所 | 求人充足件数) and stand over the sub-headers.
+    if (roles.size === 0 && !(two && this.hasMergeDown(r, firstCol, lastCol)))
+      return { row: r, two: false, score: 0, roles, core: false };
     let kpiParent = info.kpiParent;
     if (two) {
       const sub = this.rowInfo(r + 1, firstCol, lastCol);
@@ -363,6 +377,13 @@ export class Detector {
           (prev!.parent === hc.parent || (prev!.year !== undefined && hc.year !== undefined))
         ) {
           role = 'kpi_actual';
+        } else if (
+          m.actualLike &&
+          hc.year !== undefined &&
+          (yearOnly(hc.parent) !== null || (/実績$/.test(hc.leaf) && yearOnly(hc.leaf.replace(/実績$/, '')) !== null))
+        ) {
+          // 実績 under 25年度 (or "24年度実績"): one year of the KPI's actuals.
+          role = 'kpi_actual';
         }
         hc.role = role;
         if (role === 'baseline' && /現状/.test(hc.leaf)) hc.currentLike = true;
@@ -411,7 +432,8 @@ export class Detector {
       if (list[0]!.role === 'indicator') {
         // 指標 over a number column (1, 2, ①) and the names: the names play the role.
         let names = stats[0]!;
-        for (const s of stats) if (s.textLength > names.textLength) names = s;
+        for (const s of stats)
+          if (s.texts > s.numbers && (names.texts <= names.numbers || s.textLength > names.textLength)) names = s;
         for (const s of stats) if (s !== names) delete s.hc.role;
         continue;
       }
@@ -465,23 +487,28 @@ export class Detector {
   }
 
   /** A column's cells below the header; section titles, notes and the header repeated left out. */
-  columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number } {
+  columnSample(col: number, headerRows: number[]): { labels: number; texts: number; textLength: number; numbers: number } {
     let labels = 0;
     let texts = 0;
     let textLength = 0;
+    let numbers = 0;
     const header = new Set(headerRows.map((r) => squeeze(this.grid.value(r, col))));
     const headerEnd = headerRows[headerRows.length - 1]!;
     const end = Math.min(this.grid.lastRow, headerEnd + LABEL_SAMPLE_ROWS);
     for (let r = headerEnd + 1; r <= end; r++) {
       const t = this.raw(r, col);
       if (t === '' || header.has(squeeze(t))) continue;
-      if (isBareLabel(t)) labels++;
+      // A row-wide merge is a heading or commentary, not this column's data.
+      const m = this.grid.mergeAt(r, col);
+      if (m && m.right - m.left >= 2) continue;
+      if (typeof this.grid.value(r, col) === 'number' || NUMBERING_RE.test(t)) numbers++;
+      else if (isBareLabel(t)) labels++;
       else if (!isSectionTitle(t) && !isNoteText(t)) {
         texts++;
         textLength += t.length;
       }
     }
-    return { labels, texts, textLength };
+    return { labels, texts, textLength, numbers };
   }
 
   /** Share of a column's non-empty cells below the header that hold only a sub-label. */

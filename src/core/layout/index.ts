@@ -6,7 +6,7 @@
 import type { CellRange } from '../a1';
 import { lettersToCol } from '../a1';
 import { cellText, type Grid } from '../grid';
-import { classifyHeader, headerCore, parseFiscalYear } from '../headers';
+import { classifyHeader, isKpiParent, parseFiscalYear } from '../headers';
 import { DEFAULT_PROFILE, type Profile } from '../profile';
 import { headerKey } from '../text';
 import type { FiscalYearSource, HeaderCell, Layout, NearText, Role, TableFamily, YearSeries } from '../types';
@@ -83,6 +83,12 @@ export function detectLayouts(grid: Grid, profile: Profile = DEFAULT_PROFILE): L
   while (choice && out.length < MAX_TABLES) {
     const built = buildTable(d, choice, titleFrom);
     if (!built) break;
+    const prev = out.at(-1);
+    // A later table under the same title keeps the sheet's year.
+    if (prev && built.layout.fiscalYear === null && prev.fiscalYearSource?.from === 'title') {
+      built.layout.fiscalYear = prev.fiscalYear;
+      built.layout.fiscalYearSource = prev.fiscalYearSource;
+    }
     out.push(built.layout);
     if (built.nextHeader === null) break;
     titleFrom = built.layout.range.bottom + 1;
@@ -113,6 +119,41 @@ function buildTable(d: Detector, choice: HeaderChoice, titleFrom: number): { lay
     else byRole.set(hc.role, [hc]);
   }
 
+  const roleOf = (hc: HeaderColumn, role: Role | undefined) => {
+    const from = hc.role;
+    if (from) {
+      const list = (byRole.get(from) ?? []).filter((x) => x !== hc);
+      if (list.length) byRole.set(from, list);
+      else byRole.delete(from);
+    }
+    if (role) {
+      hc.role = role;
+      byRole.set(
+        role,
+        [...(byRole.get(role) ?? []), hc].sort((a, b) => a.col - b.col),
+      );
+    } else delete hc.role;
+  };
+  const isKpiFamily = SAMPLE_ROLES.filter((r) => byRole.has(r)).length < 2;
+  if (isKpiFamily) {
+    const targets = byRole.get('kpi_target') ?? [];
+    const named = targets.filter((hc) => !isKpiParent(hc.leaf));
+    const nameCol = (byRole.get('indicator') ?? byRole.get('initiative') ?? [])[0]?.col;
+    for (const hc of targets) {
+      if (named.length === 0 || named.length === targets.length) break;
+      // 数値目標 / KPI over the names, beside real 目標値 columns: the indicator.
+      if (isKpiParent(hc.leaf) && !byRole.has('indicator')) roleOf(hc, 'indicator');
+    }
+    const remaining = byRole.get('kpi_target') ?? [];
+    const firstName = nameCol ?? (byRole.get('indicator') ?? [])[0]?.col;
+    // 目標 at the far left, before the names (基本目標), is not the KPI's target.
+    if (firstName !== undefined && remaining.length > 1)
+      for (const hc of remaining) if (hc.col < firstName) roleOf(hc, undefined);
+    // 活動実績 / 実績 in an indicator list is the KPI's actual.
+    if (!byRole.has('kpi_actual') && byRole.has('results'))
+      for (const hc of [...byRole.get('results')!]) roleOf(hc, 'kpi_actual');
+  }
+
   // Year series: one role in several columns, each naming its own year.
   const seriesOf = new Map<Role, HeaderColumn[]>();
   for (const role of SERIES_ROLES) {
@@ -135,10 +176,23 @@ function buildTable(d: Detector, choice: HeaderChoice, titleFrom: number): { lay
   }
 
   const columns: Partial<Record<Role, number>> = {};
-  for (const [role, list] of byRole)
-    columns[role] = (seriesOf.get(role) ?? list)[seriesOf.has(role) ? seriesOf.get(role)!.length - 1 : 0]!.col;
-  const present = SAMPLE_ROLES.filter((r) => columns[r] !== undefined).length;
-  const family: TableFamily = present >= 2 ? 'sample' : 'kpi';
+  for (const [role, list] of byRole) {
+    const series = seriesOf.get(role);
+    columns[role] = series ? series[series.length - 1]!.col : list[0]!.col;
+  }
+  const family: TableFamily = isKpiFamily ? 'kpi' : 'sample';
+  // An indicator list without a name header: the first column of texts left of the KPI is the name.
+  if (family === 'kpi' && columns.indicator === undefined && columns.initiative === undefined) {
+    const kpiCols = (['kpi_target', 'kpi_actual', 'baseline', 'rate', 'grade'] as Role[]).map((r) => columns[r] ?? Infinity);
+    const firstKpi = Math.min(...kpiCols);
+    for (let c = left; c < firstKpi && c <= right; c++) {
+      const sample = d.columnSample(c, headerRows);
+      if (sample.texts > sample.numbers && sample.texts >= 2) {
+        columns.indicator = c;
+        break;
+      }
+    }
+  }
 
   const body = classifyRows(d, headerRows, left, right, columns, family);
   const hasData = (col: number) => body.dataRows.some((r) => cellText(g.value(r.row, col)).trim() !== '');
@@ -222,6 +276,9 @@ function buildTable(d: Detector, choice: HeaderChoice, titleFrom: number): { lay
   };
 }
 
+/** A year said to be the one of the actuals or the evaluation (令和5年度実績, 平成27年度評価). */
+const LABELLED_YEAR = /(?:年度?|\d)\s*(?:の)?\s*(?:実績|評価|進捗|達成)/;
+
 /** 令和2年度～令和6年度: a plan's period, not the year of the table. */
 function isYearRange(text: string): boolean {
   return /(?:年度?|\d)\s*[~〜～\-－ー]\s*(?:令和|平成|[RrHh]|\d)/.test(text) && (text.match(/\d/g)?.length ?? 0) >= 2;
@@ -256,6 +313,7 @@ function titleYear(d: Detector, fromRow: number, headerRow: number): FiscalYearS
     for (let c = g.firstCol; c <= d.lastScanCol; c++) {
       const v = g.value(r, c);
       if (typeof v !== 'string' || v.length > 200) continue;
+      if (isYearRange(v) && !LABELLED_YEAR.test(v.normalize('NFKC'))) continue;
       if (titleYearValue(v) !== null && parseFiscalYear(v) !== null) return { row: r, col: c, text: v.trim(), from: 'title' };
     }
   }
@@ -311,43 +369,59 @@ export function headerCandidate(grid: Grid, profile: Profile = DEFAULT_PROFILE):
 
 /** A layout the engine cannot read as rows of KPIs, and what was seen of it. */
 export interface UnsupportedLayout {
-  kind: 'years-across';
-  /** The row of years and its first and last year. */
-  yearRow: number;
+  /**
+   * years-across: a row of years (平成25（基準値） | 平成27 | 平成31（目標値）) with the figures below it,
+   * one block per KPI; measures-down: 目標値 / 実績値 / 達成率 written down a column, each beside its figure.
+   */
+  kind: 'years-across' | 'measures-down';
+  /** 0-based sheet row of the first year row or the first measure. */
+  row: number;
+  /** The years named across (years-across). */
   years: number[];
-  /** Rows that name a measure (目標, 実績 …) down the side. */
-  measureRows: number[];
-  measureCol: number;
+  /** Rows naming a measure (measures-down), or the year rows (years-across). */
+  rows: number[];
 }
 
-const MEASURE_ROLES: ReadonlySet<Role> = new Set<Role>(['kpi_target', 'kpi_actual', 'rate', 'grade', 'baseline', 'results']);
+const MEASURE_ROLES: ReadonlySet<Role> = new Set<Role>(['kpi_target', 'kpi_actual', 'rate', 'baseline']);
+
+/** A year heading, its annotation aside: 平成25（基準値）, 平成27, R6. */
+function yearHeading(text: string): number | null {
+  return yearOnly(text.replace(/[(（][^)）]{0,12}[)）]/g, '').trim());
+}
 
 /**
- * Years across and measures down (目標 / 実績 in the rows, H27 | H28 | H29 in the columns), one block
- * per KPI or one for all: recognised, so that the finding can say what was seen.
+ * Layouts that are not one row per KPI: years across with the figures below (one block per KPI), or
+ * measures down a column, each beside its figure. Recognised so that the finding says what was seen.
  */
 export function detectUnsupported(grid: Grid, profile: Profile = DEFAULT_PROFILE): UnsupportedLayout | null {
-  const lastRow = Math.min(grid.lastRow, grid.firstRow + 200);
+  const lastRow = Math.min(grid.lastRow, grid.firstRow + 300);
   const lastCol = Math.min(grid.lastCol, grid.firstCol + 255);
+  const isNumber = (r: number, c: number) => typeof grid.value(r, c) === 'number' || /^[\d.,\s%‰]+$/.test(grid.text(r, c).trim());
+  const yearRows: number[] = [];
+  const years: number[] = [];
+  const measureRows: number[] = [];
   for (let r = grid.firstRow; r <= lastRow; r++) {
-    const years: number[] = [];
+    const cols: number[] = [];
     for (let c = grid.firstCol; c <= lastCol; c++) {
-      const y = yearOnly(grid.text(r, c).trim());
-      if (y !== null) years.push(y);
-    }
-    if (years.length < 2) continue;
-    for (let c = grid.firstCol; c <= Math.min(lastCol, grid.firstCol + 3); c++) {
-      const measureRows: number[] = [];
-      for (let rr = r + 1; rr <= Math.min(grid.lastRow, r + 12); rr++) {
-        const t = grid.text(rr, c).trim();
-        const core = headerCore(t);
-        if (t === '' || t.length > 20 || core === '') continue;
-        const m = classifyHeader(t, profile);
-        if (m && MEASURE_ROLES.has(m.role)) measureRows.push(rr);
+      const y = yearHeading(grid.text(r, c).trim());
+      if (y !== null) {
+        cols.push(c);
+        if (yearRows.length === 0) years.push(y);
       }
-      if (measureRows.length >= 2) return { kind: 'years-across', yearRow: r, years, measureRows, measureCol: c };
+    }
+    if (cols.length >= 2 && cols.filter((c) => isNumber(r + 1, c)).length >= 2) yearRows.push(r);
+    for (let c = grid.firstCol; c <= Math.min(lastCol, grid.firstCol + 4); c++) {
+      const t = grid.text(r, c).trim();
+      if (t === '' || t.length > 12) continue;
+      const m = classifyHeader(t, profile);
+      if (m && MEASURE_ROLES.has(m.role) && isNumber(r, c + 1)) {
+        measureRows.push(r);
+        break;
+      }
     }
   }
+  if (yearRows.length >= 1 && years.length >= 2) return { kind: 'years-across', row: yearRows[0]!, years, rows: yearRows };
+  if (measureRows.length >= 2) return { kind: 'measures-down', row: measureRows[0]!, years: [], rows: measureRows };
   return null;
 }
 

@@ -1,6 +1,7 @@
 /** Layout detection, the body: data rows, section rows, repeated headers, commentary and notes. */
 import { cellText, isExcelError } from '../grid';
 import { isBareLabel, isSectionTitle, splitLabel } from '../headers';
+import { looksLikeLegend } from '../legend';
 import type { DataRow, NearText, Role, SectionRow, TableFamily } from '../types';
 import { Detector, isNoteText, MIN_ROLES, squeeze, trimmed } from './detector';
 
@@ -107,7 +108,13 @@ export function classifyRows(
     const firstText = d.raw(r, first);
     const lastData = dataRows.length ? dataRows[dataRows.length - 1]!.row : start;
 
+    // In an indicator list, the header again after headings or commentary starts the next table.
+    const afterHeadings = family === 'kpi' && dataRows.length > 0 && (sections.at(-1)?.row ?? -1) > lastData;
     if (asHeader >= 2 && filled.length >= repeatMin && isRepeatedHeader(d, r, left, right, filled.length, repeatMin)) {
+      if (afterHeadings) {
+        nextHeader = r;
+        break;
+      }
       repeatedHeaderRows.push(r);
       if (d.isSubHeaderRow(r, left, right)) repeatedHeaderRows.push(++r);
       ended = false;
@@ -119,7 +126,7 @@ export function classifyRows(
       nextHeader = r;
       break;
     }
-    if (filled.length <= 2 && isNoteText(firstText)) {
+    if (filled.length <= 2 && (isNoteText(firstText) || looksLikeLegend(firstText))) {
       if (blankRun > 0 && dataRows.length > 0) ended = true;
       blankRun = 0;
       nearRow(r);
@@ -156,6 +163,13 @@ export function classifyRows(
       sections.push({ row: r, col: titleAt, title: d.raw(r, titleAt) });
       continue;
     }
+    // A label and its value (評価（25～27年度） | ◎) above or between the tables of an indicator list.
+    if (family === 'kpi' && filled.length <= 2 && d.match(firstText) !== null && !kpiCols.has(first)) {
+      commentaryRows.push(r);
+      nearRow(r);
+      if (titleAt !== undefined) sections.push({ row: r, col: titleAt, title: firstText });
+      continue;
+    }
     // In an indicator list a row with one text and no figure is a heading (基本目標2 …), not a KPI.
     if (family === 'kpi' && filled.length === 1 && !kpiCols.has(first) && !isBareLabel(firstText) && titleAt !== undefined) {
       sections.push({ row: r, col: titleAt, title: firstText });
@@ -170,6 +184,11 @@ export function classifyRows(
       label: labelAt(d, r, labelCol, initCol, left, tgCol),
       targetGroup,
     });
+  }
+  if (nextHeader !== null) {
+    // Headings after the last data row are the next table's title, not this table's sections.
+    const lastData = dataRows.at(-1)?.row ?? start;
+    while (sections.length && sections.at(-1)!.row > lastData) sections.pop();
   }
   return { sections, dataRows, repeatedHeaderRows, commentaryRows, nearTexts, nextHeader };
 }

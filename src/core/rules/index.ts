@@ -19,11 +19,14 @@ import placeholderText from './placeholder-text';
 import repeatedHeader from './repeated-header';
 import requiredCellEmpty from './required-cell-empty';
 import strayWhitespace from './stray-whitespace';
+import rateMismatch from './rate-mismatch';
+import unsupportedLayout from './unsupported-layout';
 
 export type { Report, RuleContext, RuleModule } from './types';
 
 const MODULES: RuleModule[] = [
   headerNotFound,
+  unsupportedLayout,
   missingColumn,
   duplicateColumn,
   repeatedHeader,
@@ -35,6 +38,7 @@ const MODULES: RuleModule[] = [
   gradeNotNormalized,
   gradeWithoutKpi,
   gradeMismatch,
+  rateMismatch,
   kpiUnparsed,
   formulaError,
   inconsistentFormula,

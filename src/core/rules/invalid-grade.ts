@@ -1,3 +1,4 @@
+import { colToLetters } from '../a1';
 import type { RuleModule } from './types';
 import { cellIn, preview } from './util';
 
@@ -10,17 +11,25 @@ const rule: RuleModule = {
   },
   messages: {
     invalid: {
-      ja: '達成度「{value}」は使えません。{allowed} のいずれかを入力してください',
-      en: 'The grade "{value}" is not allowed; use one of {allowed}',
+      ja: '{column}列「{header}」の「{value}」は評価の区分にありません。{allowed} のいずれかを入力してください',
+      en: 'The grade "{value}" in column {column} ("{header}") is not on the scale; use one of {allowed}',
     },
   },
   check(ctx) {
     const col = ctx.layout?.columns.grade;
     if (!ctx.layout || col === undefined) return;
     const allowed = [...ctx.profile.gradeScale.map((s) => s.grade), ctx.profile.noKpiGrade].join(', ');
+    // Name the column read as the grade, so that a wrong guess shows at once.
+    const headers = ctx.layout.headerCells.filter((h) => h.col === col);
+    const header = preview((headers.at(-1)?.text ?? '').trim(), 20);
+    const column = colToLetters(col);
     for (const k of ctx.kpis) {
       if (k.gradeStatus !== 'invalid') continue;
-      ctx.report({ ...cellIn(ctx, k.row, col), messageId: 'invalid', data: { value: preview(k.gradeText, 20), allowed } });
+      ctx.report({
+        ...cellIn(ctx, k.row, col),
+        messageId: 'invalid',
+        data: { value: preview(k.gradeText, 20), allowed, column, header },
+      });
     }
   },
 };

@@ -12,8 +12,8 @@ const rule: RuleModule = {
   id: 'required-cell-empty',
   defaultSeverity: 'error',
   description: {
-    ja: '必須の欄（取組内容・実施計画・実績・課題と今後の方向性・実施機関など）が空欄',
-    en: 'A required cell (initiative, plan, results, issues, agencies …) is empty in a data row',
+    ja: '必須の欄が空欄（見本と同じ形の表は取組内容・実施計画・実績・課題と今後の方向性・実施機関、指標の一覧は指標名）',
+    en: 'A required cell is empty in a data row (tables like the sample: initiative, plan, results, issues, agencies; indicator lists: the indicator)',
   },
   messages: {
     empty: {
@@ -23,9 +23,9 @@ const rule: RuleModule = {
   },
   check(ctx) {
     const layout = ctx.layout;
-    if (!layout) return;
+    if (!layout || !ctx.required) return;
     for (const d of layout.dataRows) {
-      for (const role of ctx.profile.requiredCells) {
+      for (const role of ctx.required.cells) {
         const col = layout.columns[role];
         if (col === undefined) continue;
         if (role === 'target_group' && d.targetGroup.trim() !== '') continue;

@@ -26,7 +26,7 @@ function part(s: string, whole: string): { row?: number; col?: number } {
 }
 
 /** Split at the separators that are not inside a quoted sheet name. */
-function splitList(s: string): string[] {
+function splitList(s: string, separators: string): string[] {
   const out: string[] = [];
   let cur = '';
   let quoted = false;
@@ -40,7 +40,7 @@ function splitList(s: string): string[] {
       }
       quoted = !quoted;
     }
-    if (!quoted && (ch === ',' || ch === ';')) {
+    if (!quoted && separators.includes(ch)) {
       out.push(cur);
       cur = '';
     } else cur += ch;
@@ -81,10 +81,10 @@ export function parseArea(input: string): AreaRef {
   return sheet === undefined ? { range } : { sheet, range };
 }
 
-/** "A1:B2, D4" or "A1:B2;D4" → areas. */
-export function parseAreaList(input: string): AreaRef[] {
+/** "A1:B2, D4" or "A1:B2;D4" → areas; `separators` are the characters taken between areas. */
+export function parseAreaList(input: string, separators = ',;'): AreaRef[] {
   if (input.length > MAX_ADDRESS_LENGTH) throw invalidArgument(`address longer than ${MAX_ADDRESS_LENGTH} characters`);
-  const parts = splitList(input);
+  const parts = splitList(input, separators);
   if (parts.some((p) => p.trim() === '')) throw invalidArgument(`address "${input.slice(0, 80)}"`);
   return parts.map(parseArea);
 }

@@ -463,7 +463,8 @@ export class WorksheetApi extends SimObject<SimSheet> {
     return new RangeAreasApi(this.context, `${this._path}.getRanges(${JSON.stringify(address.slice(0, 200))})`, () => {
       this.context._require('1.9', 'getRanges');
       const s = this._target();
-      const areas = parseAreaList(address);
+      // Only the host's list separator is taken between areas (HostBehaviours.listSeparator).
+      const areas = parseAreaList(address, this.context.sim.host.listSeparator);
       for (const a of areas)
         if (a.sheet !== undefined && a.sheet.toLowerCase() !== s.name.toLowerCase())
           throw invalidArgument(`the address names another sheet: "${a.sheet}"`);
@@ -900,8 +901,10 @@ export class RangeApi extends RangeLike {
         this.context._require('1.13', 'getMergedAreasOrNullObject');
         const t = this._target();
         const m = mergesIn(t);
-        if (m.length > 512)
+        if (m.length > 512) {
+          if (this.context.sim.host.mergedAreasOver512 === 'nullObject') return null;
           throw new SimError('GeneralException', `The range holds ${m.length} merged areas; getMergedAreas returns at most 512.`);
+        }
         return m.length ? { sheet: t.sheet, areas: m } : null;
       },
       true,
@@ -1221,7 +1224,26 @@ function cfsOver(t: RangeTarget): SimConditionalFormat[] {
   return t.sheet.conditionalFormats.filter((cf) => cf.ranges.some((r) => t.areas.some((a) => intersect(a, r))));
 }
 
+/** Cells under two or more of the user's own conditional formats, within `areas` (office-js #5222, #6827, #6835). */
+function userStacked(sheet: SimSheet, areas: CellRange[]): boolean {
+  const user = sheet.conditionalFormats.filter((cf) => !cf.api);
+  for (let i = 0; i < user.length; i++)
+    for (let j = i + 1; j < user.length; j++)
+      for (const a of user[i]!.ranges)
+        for (const b of user[j]!.ranges) {
+          const both = intersect(a, b);
+          if (both && areas.some((x) => intersect(x, both))) return true;
+        }
+  return false;
+}
+
 export class ConditionalFormatCollectionApi extends SimCollection<RangeTarget, ConditionalFormatApi> {
+  override _read(tree: Parameters<SimObject<RangeTarget>['_read']>[0]): ReturnType<SimObject<RangeTarget>['_read']> {
+    const t = this._orNull ? this._resolve() : this._target();
+    if (t && this.context.sim.host.conditionalFormatBugs.read && userStacked(t.sheet, t.areas))
+      throw itemNotFound('conditional format (reading the rules of a cell with several user-made rules)');
+    return super._read(tree);
+  }
   protected _items(t: RangeTarget): ConditionalFormatApi[] {
     return cfsOver(t).map((cf) => this.getItem(cf.id));
   }
@@ -1242,6 +1264,7 @@ export class ConditionalFormatCollectionApi extends SimCollection<RangeTarget, C
         ...(type === 'Custom' ? { formula: '' } : {}),
         format: {},
         stopIfTrue: false,
+        api: true,
       });
       made = { sheet: t.sheet, cf };
     });
@@ -1344,6 +1367,8 @@ export class ConditionalFormatApi extends SimObject<CfTarget> {
   delete(): void {
     this._call('delete', [], (t) => {
       t.sheet.assertWritable('deleting a conditional format');
+      if (this.context.sim.host.conditionalFormatBugs.delete && !t.cf.api && userStacked(t.sheet, t.cf.ranges))
+        throw itemNotFound('conditional format (deleting one of several user-made rules on a cell)');
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((x) => x !== t.cf);
     });
   }

@@ -51,6 +51,8 @@ export interface SimConditionalFormat {
   stopIfTrue: boolean;
   /** A format read from a file that the simulator does not model, kept as it was. */
   source?: unknown;
+  /** Added through the API (conditionalFormats.add); any other format was made by the user. */
+  api?: true;
 }
 
 export interface SimChart {
@@ -145,7 +147,7 @@ export class SimSheet {
 
   constructor(
     readonly workbook: SimWorkbook,
-    readonly id: string,
+    public id: string,
     public name: string,
   ) {}
 
@@ -332,10 +334,15 @@ export const LIMITS = {
   sheetNameLength: 31,
 };
 
-/** ExcelApi requirement set each simulated host supports. */
+/**
+ * ExcelApi requirement set each simulated host supports. Office 2019 is the volume-licensed perpetual
+ * edition offices buy: ExcelApi 1.7 ("Office 2019: Version 1801", the requirement-set table of
+ * https://learn.microsoft.com/javascript/api/requirement-sets/excel/excel-api-requirement-sets); the
+ * retail edition updates like Microsoft 365.
+ */
 export const HOSTS = {
   Office2016: '1.2',
-  Office2019: '1.8',
+  Office2019: '1.7',
   Office2021: '1.14',
   LTSC2024: '1.17',
   M365: '1.20',
@@ -360,22 +367,94 @@ export interface SimSheetEventArgs {
   nameAfter?: string;
 }
 
+/**
+ * Where real Excel differs from a well-behaved one: each option reproduces a documented limit or a
+ * known office-js bug, and is set per test (`sim.host.<option> = …`). The defaults are what the
+ * cited page or issue describes for the common host (Excel on the web / Windows in Japanese).
+ */
+export interface HostBehaviours {
+  /**
+   * The error a request gets while the user edits a cell and Excel.run was not given
+   * `delayForCellEdit`: "the batch automatically fails" (https://learn.microsoft.com/javascript/api/excel/excel.runoptions),
+   * with no code promised. The default here is the generic InvalidOperation; the code reported in
+   * office-js #625, #3021 and #3388 is InvalidOperationInCellEditMode.
+   */
+  cellEditError: 'InvalidOperation' | 'InvalidOperationInCellEditMode';
+  /**
+   * The host's list separator, the only one `getRanges` accepts between areas: ";" on Windows desktop
+   * with e.g. German or Czech regional settings (office-js #1167, #1985), "," elsewhere. Addresses
+   * Excel returns always use ",".
+   */
+  listSeparator: ',' | ';';
+  /**
+   * `getMergedAreasOrNullObject` over a range with more than 512 merged areas "will fail to return the
+   * result" (Range.getMergedAreasOrNullObject in the ExcelApi 1.13 reference): an error, or on some
+   * hosts a null object, as if there were no merges.
+   */
+  mergedAreasOver512: 'throw' | 'nullObject';
+  /**
+   * office-js #5222, #6827, #6835: on cells with two or more conditional formats made by the user (or
+   * a duplicated rule), reading the conditional formats' items fails (`read`), and deleting one of
+   * those formats fails with ItemNotFound (`delete`).
+   */
+  conditionalFormatBugs: { read: boolean; delete: boolean };
+  /**
+   * Excel runs a batch operation by operation; the reference promises no rollback of a batch that fails
+   * (OfficeExtension.Error reports only the failure), so the simulator models the worst case: what ran
+   * before the failing operation stays done. Fails operation `op` (1-based) of request `sync` (1-based,
+   * counted since the last resetStats) with `code`, once.
+   */
+  failAt: { sync: number; op: number; code?: string } | null;
+}
+
+export function defaultHostBehaviours(): HostBehaviours {
+  return {
+    cellEditError: 'InvalidOperation',
+    listSeparator: ',',
+    mergedAreasOver512: 'throw',
+    conditionalFormatBugs: { read: false, delete: false },
+    failAt: null,
+  };
+}
+
 export class SimWorkbook {
   sheets: SimSheet[] = [];
+  /** The host's own behaviours at the edges (see HostBehaviours). */
+  host: HostBehaviours = defaultHostBehaviours();
   activeSheetId = '';
   /** The selected range (on the active sheet). */
   selection: { sheetId: string; range: CellRange } | null = null;
   /** Workbook structure protection: no sheets added, deleted or renamed. */
   structureProtected = false;
-  /** Office.context.document.settings as the add-in sees them, and as last saved with saveAsync. */
+  /**
+   * Office.context.document.settings as the task pane's runtime holds them in memory, and as last
+   * saved in the document with saveAsync. Without a shared runtime each runtime (the pane, the ribbon's
+   * function file) loads its own copy when it starts and `saveAsync` writes that whole copy
+   * (https://learn.microsoft.com/javascript/api/office/office.settings: "saved per add-in and per
+   * document"; the shared runtime exists to share state, https://learn.microsoft.com/office/dev/add-ins/develop/configure-your-add-in-to-use-a-shared-runtime).
+   * Other runtimes' copies are in `runtimeSettings`, made on first use from the saved settings.
+   */
   settings: Record<string, unknown> = {};
   savedSettings: Record<string, unknown> = {};
+  runtimeSettings: Record<string, Record<string, unknown>> = {};
   /** The ExcelApi requirement set of the simulated host. */
   apiVersion: string = HOSTS.M365;
   /** Another workbook window has the focus: requests fail with InactiveWorkbook. */
   inactive = false;
-  /** A cell is being edited: requests fail with InvalidOperationInCellEditMode. */
-  cellEditMode = false;
+  /** A cell is being edited: requests fail with host.cellEditError, or wait with delayForCellEdit. */
+  private editing = false;
+  private editEnded: (() => void)[] = [];
+  get cellEditMode(): boolean {
+    return this.editing;
+  }
+  set cellEditMode(v: boolean) {
+    this.editing = v;
+    if (!v) for (const f of this.editEnded.splice(0)) f();
+  }
+  /** Resolves when the user leaves cell edit mode. */
+  cellEditEnded(): Promise<void> {
+    return this.editing ? new Promise((r) => this.editEnded.push(r)) : Promise.resolve();
+  }
   /** Called before each request is processed, with the 1-based sync number: tests change the workbook "meanwhile". */
   beforeSync: ((n: number) => void) | null = null;
   /** Simulated network time per round trip (ms); 0 by default. */
@@ -481,6 +560,27 @@ export class SimWorkbook {
     this.emit('onDeleted', { type: 'WorksheetDeleted', worksheetId: s.id });
     if (wasActive && this.activeSheetId)
       this.emit('onActivated', { type: 'WorksheetActivated', worksheetId: this.activeSheetId });
+  }
+
+  /**
+   * Save, close and reopen the workbook: the runtimes start again (their settings copies are dropped)
+   * and, as on desktop Excel, worksheet ids are not kept between sessions: they come back made from the
+   * sheet's position, "{00000000-0001-0000-0003-000000000000}" (office-js-docs #297, office-js #1390;
+   * every new workbook's first sheet has the same id on the web, office-js #552).
+   */
+  reopen(): void {
+    const ids = new Map<string, string>();
+    this.sheets.forEach((s, i) => {
+      const id = `{00000000-0001-0000-${String(i).padStart(4, '0')}-000000000000}`;
+      ids.set(s.id, id);
+      s.id = id;
+    });
+    for (const s of this.sheets) for (const c of s.charts) c.sourceSheetId = ids.get(c.sourceSheetId) ?? c.sourceSheetId;
+    this.activeSheetId = ids.get(this.activeSheetId) ?? this.activeSheetId;
+    if (this.selection)
+      this.selection = { ...this.selection, sheetId: ids.get(this.selection.sheetId) ?? this.selection.sheetId };
+    this.settings = JSON.parse(JSON.stringify(this.savedSettings)) as Record<string, unknown>;
+    this.runtimeSettings = {};
   }
 
   get syncCount(): number {

@@ -35,6 +35,12 @@ export interface InstallOptions {
   platform?: string;
   /** Office.context.document.url; default "simulator.xlsx". */
   url?: string;
+  /**
+   * The JavaScript runtime these globals stand for. Without a shared runtime the task pane ("pane",
+   * the default, whose copy is `sim.settings`) and the ribbon's function file ("function") each hold
+   * their own copy of the document settings (see SimWorkbook.settings).
+   */
+  runtime?: string;
 }
 
 interface AsyncResult<T> {
@@ -48,35 +54,44 @@ function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-function settingsOf(sim: SimWorkbook) {
-  return {
+function settingsOf(sim: SimWorkbook, runtime: string) {
+  const copy = (): Record<string, unknown> =>
+    runtime === 'pane' ? sim.settings : (sim.runtimeSettings[runtime] ??= clone(sim.savedSettings));
+  const replace = (v: Record<string, unknown>): void => {
+    if (runtime === 'pane') sim.settings = v;
+    else sim.runtimeSettings[runtime] = v;
+  };
+  const settings = {
     get(name: string): unknown {
-      return Object.prototype.hasOwnProperty.call(sim.settings, name) ? clone(sim.settings[name]) : null;
+      const c = copy();
+      return Object.prototype.hasOwnProperty.call(c, name) ? clone(c[name]) : null;
     },
     set(name: string, value: unknown): void {
       if (typeof name !== 'string' || name === '') throw new SimError('InvalidArgument', 'setting name');
-      sim.settings[name] = clone(value);
+      copy()[name] = clone(value);
     },
     remove(name: string): void {
-      delete sim.settings[name];
+      delete copy()[name];
     },
+    /** Writes the whole in-memory copy over what the document holds. */
     saveAsync(a?: unknown, b?: unknown): void {
       const cb = (typeof a === 'function' ? a : b) as Callback<void> | undefined;
       setTimeout(() => {
-        sim.savedSettings = clone(sim.settings);
+        sim.savedSettings = clone(copy());
         cb?.({ status: 'succeeded', value: undefined });
       }, 0);
     },
     refreshAsync(cb?: Callback<unknown>): void {
       setTimeout(() => {
-        sim.settings = clone(sim.savedSettings);
-        cb?.({ status: 'succeeded', value: undefined });
+        replace(clone(sim.savedSettings));
+        cb?.({ status: 'succeeded', value: settings });
       }, 0);
     },
     addHandlerAsync(_type: unknown, _handler: unknown, cb?: Callback<void>): void {
       setTimeout(() => cb?.({ status: 'succeeded', value: undefined }), 0);
     },
   };
+  return settings;
 }
 
 function versionAtLeast(have: string, need: string | number | undefined): boolean {
@@ -106,6 +121,8 @@ export function installExcelGlobals(sim: SimWorkbook, opts: InstallOptions = {})
     const earlier = args.length > 1 && args[0] instanceof SimExcelContext ? args[0] : null;
     const ctx = earlier ?? new SimExcelContext(sim);
     earlier?._reopen();
+    const options = args.length > 1 && !earlier ? (args[0] as { delayForCellEdit?: unknown } | null) : null;
+    ctx.delayForCellEdit = options?.delayForCellEdit === true;
     try {
       const result = (await (batch as (c: SimExcelContext) => Promise<T>)(ctx)) as T;
       if (ctx._pending) await ctx.sync();
@@ -157,7 +174,7 @@ export function installExcelGlobals(sim: SimWorkbook, opts: InstallOptions = {})
           return have !== undefined && versionAtLeast(have, minVersion);
         },
       },
-      document: { settings: settingsOf(sim), url: opts.url ?? 'simulator.xlsx', mode: 'readWrite' },
+      document: { settings: settingsOf(sim, opts.runtime ?? 'pane'), url: opts.url ?? 'simulator.xlsx', mode: 'readWrite' },
       displayLanguage: opts.displayLanguage ?? 'ja-JP',
       contentLanguage: opts.displayLanguage ?? 'ja-JP',
       officeTheme: opts.officeTheme,

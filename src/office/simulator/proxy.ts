@@ -105,6 +105,8 @@ export class SimRequestContext {
   private closed = false;
   private running = false;
   private seq = 0;
+  /** Excel.run({ delayForCellEdit: true }): requests wait while the user edits a cell. */
+  delayForCellEdit = false;
 
   constructor(readonly sim: SimWorkbook) {}
 
@@ -183,18 +185,30 @@ export class SimRequestContext {
         'InactiveWorkbook',
         'The operation failed because multiple workbooks are open and the workbook being called by this API has lost focus.',
       );
+    if (sim.cellEditMode && this.delayForCellEdit) await sim.cellEditEnded();
     if (sim.cellEditMode)
-      throw new SimError('InvalidOperationInCellEditMode', 'The operation is not available while Excel is in Edit cell mode.');
+      throw new SimError(
+        sim.host.cellEditError,
+        'Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB or selecting another cell, and then try again.',
+      );
     if (record.requestBytes > LIMITS.payloadBytes)
       throw new SimError(
         'RequestPayloadSizeLimitExceeded',
         `The request payload size has exceeded the limit (${record.requestBytes} bytes).`,
       );
     const loads: LoadResult[] = [];
+    const fail = sim.host.failAt;
+    const failOp = fail && fail.sync === sim.syncs.length ? fail.op : 0;
+    if (failOp) sim.host.failAt = null;
     this.running = true;
     try {
-      for (const op of ops) {
-        const r = op.run();
+      for (let i = 0; i < ops.length; i++) {
+        if (i + 1 === failOp)
+          throw new SimError(
+            fail!.code ?? 'GeneralException',
+            `An internal error has occurred (injected at operation ${failOp}).`,
+          );
+        const r = ops[i]!.run();
         if (r) loads.push(r);
       }
     } finally {
