@@ -10,4 +10,6 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
   },
   testTimeout: 60000,
+  // The browser tests' browser, chosen (and, when packaged, extracted) once per run.
+  globalSetup: '<rootDir>/test/e2e/global-setup.js',
 };

@@ -1,7 +1,8 @@
 import { spawnSync } from 'child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'fs';
+import { createHash } from 'crypto';
+import { mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join } from 'path';
+import { dirname, join } from 'path';
 import { MIN_EXCEL_API } from '../src/office/caps';
 import { contentCheck, pngSize, schemaCheck, SCHEMA } from '../tools/validate-manifest';
 
@@ -16,29 +17,60 @@ function tempManifest(text: string): string {
 }
 
 describe('manifest.xml', () => {
-  it('xmllint is installed (the schema check cannot run without it)', () => {
-    const r = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
-    expect(r.error).toBeUndefined();
-    expect(r.status).toBe(0);
-  });
-
-  it('validates offline against the Office add-in manifest schema', () => {
-    const r = schemaCheck(MANIFEST);
-    expect(r.output).toMatch(/validates/);
+  it('validates offline against the Office add-in manifest schema', async () => {
+    const r = await schemaCheck(MANIFEST);
+    expect(r.output).toBe('manifest.xml validates');
     expect(r.ok).toBe(true);
   });
 
-  it('the schema check rejects a manifest the XSD forbids', () => {
+  it('the schema check rejects a manifest the XSD forbids', async () => {
     const bad = tempManifest(
       xml.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'),
     );
-    const r = schemaCheck(bad);
+    const r = await schemaCheck(bad);
     expect(r.ok).toBe(false);
-    expect(r.output).toMatch(/Permissions/);
+    expect(r.output).toMatch(/^manifest\.xml:\d+: .*Permissions.*'Everything' is not an element of the set/m);
   });
 
-  it('uses the schema from ../shared', () => {
-    expect(SCHEMA).toBe(join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd'));
+  it('the schema check reads the imported XSDs (VersionOverrides is checked too)', async () => {
+    const bad = tempManifest(xml.replace('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpaneNow">'));
+    const r = await schemaCheck(bad);
+    expect(r.ok).toBe(false);
+    expect(r.output).toMatch(/ShowTaskpaneNow/);
+  });
+
+  it('npm run validate needs no system xmllint: it passes with only node on PATH', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'node-only-'));
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const r = spawnSync('node', [join(ROOT, 'tools', 'validate-manifest.js')], {
+      encoding: 'utf8',
+      env: { PATH: bin },
+    });
+    expect(spawnSync('xmllint', ['--version'], { env: { PATH: bin } }).error).toMatchObject({ code: 'ENOENT' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('manifest.xml validates\n✓ resources, overrides and icons are complete\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('npm run validate exits 1 and names the element on a manifest the XSD forbids', () => {
+    const bad = tempManifest(xml.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>All</Permissions>'));
+    const r = spawnSync(process.execPath, [join(ROOT, 'tools', 'validate-manifest.js'), bad], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/Permissions.*'All'[\s\S]*manifest\.xml fails to validate/);
+    expect(r.status).toBe(1);
+  });
+
+  it('uses the XSDs kept in the repository, each the upstream blob SOURCES.txt names', () => {
+    const dir = dirname(SCHEMA);
+    expect(SCHEMA).toBe(join(ROOT, 'tools', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd'));
+    const sources = readFileSync(join(dir, 'SOURCES.txt'), 'utf8');
+    const xsds = readdirSync(dir).filter((f) => f.endsWith('.xsd'));
+    expect(xsds).toHaveLength(5);
+    for (const f of xsds) {
+      const blob = new RegExp(`^${f.replace('.', '\\.')}\\s+([0-9a-f]{8})\\s`, 'm').exec(sources)?.[1];
+      const body = readFileSync(join(dir, f));
+      const id = createHash('sha1').update(`blob ${body.length}\0`).update(body).digest('hex');
+      expect([f, id.slice(0, 8)]).toEqual([f, blob]);
+    }
   });
 
   it('defines every resid, overrides every string in ja-JP and ships every icon at its size', () => {

@@ -1,23 +1,39 @@
 #!/usr/bin/env node
 /**
- * Offline manifest check (`npm run validate`): the XML schema through xmllint, then what the schema
- * cannot see — every resid defined, every string English by default with a ja-JP override, every icon present
+ * Offline manifest check (`npm run validate`): the XML schema through libxml2 compiled to
+ * WebAssembly (xmllint-wasm, so no system xmllint on any OS), then what the schema cannot see —
+ * every resid defined, every string English by default with a ja-JP override, every icon present
  * at its declared pixel size. `office-addin-manifest validate` needs Microsoft's web service; this
  * does not.
  */
 'use strict';
-const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
-const SCHEMA = path.join(ROOT, '..', 'shared', 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
+const SCHEMA = path.join(__dirname, 'schemas', 'office-addin-manifest', 'OfficeAppManifestV1_1.xsd');
 
-/** Run xmllint against the XSD; throws when xmllint is missing. */
-function schemaCheck(manifestPath, schemaPath = SCHEMA) {
-  const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', schemaPath, manifestPath], { encoding: 'utf8' });
-  if (r.error) throw new Error(`xmllint could not run (${r.error.message}); install it: apt-get install -y libxml2-utils`);
-  return { ok: r.status === 0, output: `${r.stdout}${r.stderr}`.trim() };
+/**
+ * Validate the manifest against the XSD with xmllint-wasm (libxml2's xmllint compiled to WebAssembly):
+ * the same checks as `xmllint --nonet --noout --schema`. The schema's imports are relative file
+ * names, so every .xsd beside it is loaded into the in-memory file system under its own name.
+ * Resolves to `{ ok, output }`; `output` reads like xmllint's (`<file> validates` or the errors).
+ */
+async function schemaCheck(manifestPath, schemaPath = SCHEMA) {
+  const { validateXML } = require('xmllint-wasm');
+  const dir = path.dirname(schemaPath);
+  const main = path.basename(schemaPath);
+  const load = (name) => ({ fileName: name, contents: fs.readFileSync(path.join(dir, name), 'utf8') });
+  const manifest = path.basename(manifestPath);
+  const r = await validateXML({
+    xml: { fileName: manifest, contents: fs.readFileSync(manifestPath, 'utf8') },
+    schema: load(main),
+    preload: fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.xsd') && f !== main)
+      .map(load),
+  });
+  return { ok: r.valid, output: r.rawOutput.trim() };
 }
 
 const attr = (tag, name) => {
@@ -97,10 +113,17 @@ module.exports = { schemaCheck, contentCheck, pngSize, SCHEMA };
 
 if (require.main === module) {
   const file = path.resolve(process.argv[2] ?? path.join(ROOT, 'manifest.xml'));
-  const schema = schemaCheck(file);
-  console.log(schema.output || (schema.ok ? `${file} validates` : 'schema check failed'));
-  const problems = contentCheck(fs.readFileSync(file, 'utf8'));
-  for (const p of problems) console.error(`✗ ${p}`);
-  if (schema.ok && problems.length === 0) console.log('✓ resources, overrides and icons are complete');
-  process.exit(schema.ok && problems.length === 0 ? 0 : 1);
+  schemaCheck(file).then(
+    (schema) => {
+      console.log(schema.output || (schema.ok ? `${file} validates` : 'schema check failed'));
+      const problems = contentCheck(fs.readFileSync(file, 'utf8'));
+      for (const p of problems) console.error(`✗ ${p}`);
+      if (schema.ok && problems.length === 0) console.log('✓ resources, overrides and icons are complete');
+      process.exitCode = schema.ok && problems.length === 0 ? 0 : 1;
+    },
+    (e) => {
+      console.error(`schema check could not run: ${e.message}`);
+      process.exitCode = 2;
+    },
+  );
 }

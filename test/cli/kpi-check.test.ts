@@ -118,7 +118,12 @@ describe('--format json', () => {
         grade: 'G',
         agencies: 'J',
       }),
+      family: 'sample',
+      requiredSet: 'sample',
+      gradeScale: { source: 'default', grades: ['S', 'A', 'B', 'C', 'D'], legend: null },
+      summary: res.summary,
     });
+    expect(res.tables).toEqual([res.table]);
     for (const k of ['rows', 'kpis', 'grades', 'errors', 'warnings', 'infos'])
       expect(typeof res.summary[k]).not.toBe('undefined');
     for (const g of ['S', 'A', 'B', 'C', 'D', '-', 'missing']) expect(typeof res.summary.grades[g]).toBe('number');

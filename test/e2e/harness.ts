@@ -1,7 +1,9 @@
 /**
  * Shared set-up of the browser tests: the production build in dist/ served over http on a free
- * localhost port, Debian's Chromium driven by playwright-core, and a page of the preview with
- * everything it does recorded (requests, dialogs, errors, CSP violations).
+ * localhost port, a Chromium-family browser driven by playwright-core (which one:
+ * tools/find-browser.js, resolved once per Jest run in test/e2e/global-setup.js), and a page of the
+ * preview with everything it does recorded (requests, dialogs, errors, CSP violations), its text
+ * drawn with the bundled test font (./fonts.ts).
  */
 import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
@@ -10,12 +12,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { toA1 } from '../../src/core/a1';
 import { checkSheet, type CheckResult } from '../../src/core/engine';
 import { activeSheetName, loadWorkbook, sheetToData } from '../../src/xlsx/read';
+import { describeBrowser, resolveBrowser, type ResolvedBrowser } from '../../tools/find-browser';
 import { startServer } from '../../tools/serve';
+import { useTestFonts } from './fonts';
 
 export const ROOT = join(__dirname, '..', '..');
 export const DIST = join(ROOT, 'dist');
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
-export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -25,30 +28,67 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+/** How long a browser may take to start before the launch counts as failed. */
+export const LAUNCH_TIMEOUT_MS = 60_000;
 
 export interface Session {
   browser: Browser;
   server: Server;
   /** http://127.0.0.1:<port>/ */
   url: string;
+  /** The browser in use, as tools/find-browser.js found it. */
+  found: ResolvedBrowser;
   close(): Promise<void>;
 }
 
-/** Fails (never skips) when Chromium or the build is missing. */
-export async function startSession(): Promise<Session> {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+/** The browser of this Jest run (chosen once by global-setup.js), or a failure saying what to install. */
+export async function suiteBrowser(): Promise<ResolvedBrowser> {
+  if (process.env.KPI_BROWSER_ERROR) throw new Error(process.env.KPI_BROWSER_ERROR);
+  if (process.env.KPI_BROWSER) return JSON.parse(process.env.KPI_BROWSER) as ResolvedBrowser;
+  return resolveBrowser();
+}
+
+/** Start `found`; a failure becomes one line naming the browser (Playwright's own log follows in its message). */
+export async function launchBrowser(found: ResolvedBrowser): Promise<Browser> {
+  try {
+    return await chromium.launch({
+      executablePath: found.executablePath,
+      args: CHROMIUM_ARGS,
+      env: { ...process.env, ...found.env },
+      timeout: LAUNCH_TIMEOUT_MS,
+    });
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new Error(`Could not start ${describeBrowser(found)}: ${first}`);
+  }
+}
+
+/**
+ * Serve dist/ and start the browser. Fails (never skips) when no browser is found or the build is
+ * missing; when the browser cannot start, the server is closed first so that Jest can exit.
+ */
+export async function startSession(found?: ResolvedBrowser): Promise<Session> {
+  const browserFound = found ?? (await suiteBrowser());
   if (!existsSync(join(DIST, 'preview.html')))
     throw new Error('dist/preview.html is missing: run "npx webpack --mode production" first');
   mkdirSync(ARTIFACTS, { recursive: true });
   const { server, url } = await startServer({ dir: DIST, port: 0 });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const closeServer = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  let browser: Browser;
+  try {
+    browser = await launchBrowser(browserFound);
+  } catch (e) {
+    await closeServer();
+    throw e;
+  }
   return {
     browser,
     server,
     url,
+    found: browserFound,
     async close() {
       await browser.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closeServer();
     },
   };
 }
@@ -75,6 +115,7 @@ export interface Watched {
 /** Open preview.html (with a query such as "?lang=en") in a fresh context and wait for the pane. */
 export async function openPreview(s: Session, query = '', viewport = { width: 1400, height: 900 }): Promise<Watched> {
   const context = await s.browser.newContext({ viewport, acceptDownloads: true, locale: 'ja-JP' });
+  await useTestFonts(context, s.url);
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
