@@ -35,6 +35,12 @@ const MSG = {
   },
   writeFailed: { ja: '{path} を書き出せません: {reason}', en: 'cannot write {path}: {reason}' },
   writeDirIsFile: { ja: '--write の出力先 {dir} はフォルダーではありません', en: '--write target {dir} is not a folder' },
+  fixed: {
+    ja: '{path}: {n} か所を修正しました（入力は変更していません）',
+    en: '{path}: {n} cell(s) fixed (the input is unchanged)',
+  },
+  fixLine: { ja: '  {cell}: 「{from}」→「{to}」', en: '  {cell}: "{from}" → "{to}"' },
+  fixSkipped: { ja: '  {cell}: 数式か書式付きの文字のため修正しませんでした', en: '  {cell}: left alone (formula or rich text)' },
   mergeNeedsSummary: {
     ja: '--merge には --summary FILE が必要です（JSON レポートから集計ブックを作ります）',
     en: '--merge needs --summary FILE (it builds the consolidated workbook from JSON reports)',
@@ -71,6 +77,7 @@ interface Options {
   lang: Lang;
   profile?: string;
   write?: string | boolean;
+  fix?: string | boolean;
   force?: boolean;
   summary?: string;
   groupBy: 'severity' | 'rule';
@@ -105,6 +112,10 @@ function buildProgram(io: CliIO): Command {
       '--write [dir]',
       '<name>.checked.xlsx を書き出す（入力の横か DIR に） / write <name>.checked.xlsx beside the input or in DIR',
     )
+    .option(
+      '--fix [dir]',
+      '安全な修正をした <name>.fixed.xlsx を書き出す（入力は変更しない） / write <name>.fixed.xlsx with the safe fixes applied (never the input)',
+    )
     .option('--force', '既存の出力ファイルを上書きする / replace existing output files')
     .option('--summary <file>', '全ファイルの集計ブックを書き出す / write one consolidated workbook for all files')
     .addOption(
@@ -124,6 +135,47 @@ function buildProgram(io: CliIO): Command {
 export function checkedPath(input: string, dir?: string): string {
   const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
   return path.join(dir ?? path.dirname(input), `${base}.checked.xlsx`);
+}
+
+/** --fix: the safe fixes of one file's findings in <name>.fixed.xlsx, each change listed on stderr; 0 or 2. */
+async function fixCopy(
+  fr: Extract<FileResult, { result: unknown }>,
+  dir: string | undefined,
+  inputs: string[],
+  opts: Options,
+  say: (m: string) => void,
+  io: CliIO,
+  written: Set<string>,
+): Promise<number> {
+  const lang = opts.lang;
+  const [{ outputPath, writeFixed }, { safeFixes }, { toA1 }, w] = await Promise.all([
+    import('../xlsx/fix'),
+    import('../core/fixes'),
+    import('../core/a1'),
+    writer(),
+  ]);
+  const out = outputPath(fr.file, 'fixed', dir);
+  const key = path.resolve(out);
+  try {
+    if (written.has(key)) throw new w.SameFileError(out);
+    const r = await writeFixed(fr.file, out, fr.result.sheet, safeFixes(fr.result.findings), {
+      force: opts.force,
+      protect: inputs,
+    });
+    written.add(key);
+    const lines = [msg('fixed', lang, { path: out, n: r.applied.length })];
+    const shown = (t: string) => t.replace(/\r?\n/g, '\\n');
+    for (const f of r.applied)
+      lines.push(msg('fixLine', lang, { cell: toA1(f.row, f.col), from: shown(f.from), to: shown(f.to) }));
+    for (const f of r.skipped) lines.push(msg('fixSkipped', lang, { cell: toA1(f.row, f.col) }));
+    io.stderr(lines.join('\n') + '\n');
+    return 0;
+  } catch (e) {
+    if (e instanceof w.OutputExistsError) say(msg('outputExists', lang, { path: out }));
+    else if (e instanceof w.SameFileError) say(msg('outputIsInput', lang, { path: out }));
+    else say(msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) }));
+    return 2;
+  }
 }
 
 function looksLikeWorkbook(p: string): boolean {
@@ -221,6 +273,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     else writeDir = opts.write;
   }
   const write = opts.write !== undefined && opts.write !== false;
+  // "--fix a.xlsx", likewise.
+  let fixDir: string | undefined;
+  if (typeof opts.fix === 'string') {
+    if (looksLikeWorkbook(opts.fix)) files.unshift(opts.fix);
+    else fixDir = opts.fix;
+  }
+  const fix = opts.fix !== undefined && opts.fix !== false;
   if (files.length === 0) {
     fail(msg('noFiles', lang));
     return 2;
@@ -253,11 +312,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  if (writeDir !== undefined) {
+  for (const dir of [writeDir, fixDir]) {
+    if (dir === undefined) continue;
     try {
-      fs.mkdirSync(writeDir, { recursive: true });
+      fs.mkdirSync(dir, { recursive: true });
     } catch {
-      fail(msg('writeDirIsFile', lang, { dir: writeDir }));
+      fail(msg('writeDirIsFile', lang, { dir }));
       return 2;
     }
   }
@@ -305,6 +365,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
           exit = 2;
         }
       }
+      if (fix) exit = Math.max(exit, await fixCopy(fr, fixDir, files, opts, say, io, written));
       results.push(fr);
     },
   });

@@ -4,8 +4,8 @@ import { createExcelHost } from '../office/excelHost';
 import { initialLang, putCommandError } from '../taskpane/env';
 
 /**
- * The ribbon's 集計 button (ExecuteFunction): validate the active sheet with the workbook's profile,
- * then insert the summary sheet. A function command has no UI, so a failure is left in the document
+ * The ribbon's 集計 button (ExecuteFunction): validate the active sheet (on our summary sheet, its
+ * source) with the workbook's profile, then insert the summary sheet. A function command has no UI, so a failure is left in the document
  * settings and shown by the task pane the next time it opens.
  */
 export async function insertSummary(event: Office.AddinCommands.Event): Promise<void> {
@@ -13,7 +13,9 @@ export async function insertSummary(event: Office.AddinCommands.Event): Promise<
     // No window to ask the user to finish editing a cell in: wait for it instead.
     const host = createExcelHost({ delayForCellEdit: true });
     const profile = (await host.loadProfile()) ?? DEFAULT_PROFILE;
-    const { result } = await host.validate(profile);
+    // On our own summary sheet, its source is summarised again (never the summary itself).
+    const { summaryOf } = await host.sheetState();
+    const { result } = await host.validate(profile, summaryOf ?? undefined);
     await host.insertSummary(result, initialLang());
   } catch (e) {
     const m = e as { ja?: unknown; en?: unknown; message?: unknown };

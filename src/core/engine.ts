@@ -71,6 +71,7 @@ function runRules(input: RunInput, severityProfile: Profile): Finding[] {
         };
         if (r.role) f.role = r.role;
         if (r.suggestionId) f.suggestionId = r.suggestionId;
+        if (r.fix) f.fix = r.fix;
         findings.push(f);
       },
     });

@@ -1,4 +1,5 @@
 import type { CellRange } from './a1';
+import type { Fix } from './fixes';
 
 /** Column roles. The ids are part of the public report contract. */
 export const ROLES = [
@@ -142,4 +143,6 @@ export interface Finding {
   suggestionId?: string;
   /** Values for the message placeholders. */
   data: Record<string, string | number>;
+  /** The change that resolves the finding, when the rule can name it (see fixes.ts). */
+  fix?: Fix;
 }

@@ -4,15 +4,18 @@
  */
 import { parseA1 } from '../core/a1';
 import { checkSheet, type CheckResult } from '../core/engine';
+import { Grid, type SheetData } from '../core/grid';
+import { detectLayout, headerCandidate } from '../core/layout';
 import { parseProfile, profileToJson, type Profile } from '../core/profile';
 import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
 import { ours, queueClear, queueScan, repaint } from './highlights';
-import { HostError, type ExcelHost, type SheetInfo, type ValidateOutcome } from './host';
+import { HostError, type ExcelHost, type HeaderChoice, type SheetInfo, type SheetState, type ValidateOutcome } from './host';
+import { writeFixes } from './fixes';
 import { readSheet } from './read';
 import { refreshSettings, updateSettings } from './settings';
-import { writeSummarySheet } from './summarySheet';
+import { queueSummaryOf, writeSummarySheet } from './summarySheet';
 
 export const PROFILE_SETTING = 'kpiCheck.profile';
 
@@ -74,44 +77,109 @@ async function clearOnce(ctx: Excel.RequestContext, naming: (sheet: string) => v
   return dirty.length;
 }
 
+/** The named sheet, or the active one. */
+function sheetOf(ctx: Excel.RequestContext, sheet: string | undefined): Excel.Worksheet {
+  return sheet ? ctx.workbook.worksheets.getItem(sheet) : ctx.workbook.worksheets.getActiveWorksheet();
+}
+
+/** Read the named (or active) sheet in one batch, painting nothing, and hand its data to `use`. */
+function withSheet<T>(run: Run, sheet: string | undefined, use: (data: SheetData) => T): Promise<T> {
+  let name = sheet ?? '';
+  return run(
+    async (ctx, caps) => {
+      const { read } = await readSheet(ctx, sheetOf(ctx, sheet), caps, () => null);
+      name = read.data.name;
+      return use(read.data);
+    },
+    () => name,
+  );
+}
+
 export function createExcelHost(opts: HostOptions = {}): ExcelHost {
   const run = runner(opts);
   return {
     async activeSheet(): Promise<SheetInfo> {
-      return run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getActiveWorksheet();
-        ws.load('name');
+      const { name, usedRange } = await this.sheetState();
+      return { name, usedRange };
+    },
+
+    async sheetState(): Promise<SheetState> {
+      return run(async (ctx, caps) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load('items/name,items/id');
+        const ws = sheets.getActiveWorksheet();
+        ws.load('name,id');
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('address');
+        const summaryOf = queueSummaryOf(ws, caps);
         await ctx.sync();
-        return { name: ws.name, usedRange: used.isNullObject ? null : used.address.slice(used.address.lastIndexOf('!') + 1) };
+        return {
+          name: ws.name,
+          id: ws.id,
+          usedRange: used.isNullObject ? null : used.address.slice(used.address.lastIndexOf('!') + 1),
+          summaryOf: await summaryOf(),
+          sheets: sheets.items.map((s) => ({ id: s.id, name: s.name })),
+        };
       });
     },
 
-    async inspect(profile: Profile): Promise<CheckResult> {
-      let name = '';
-      return run(
-        async (ctx, caps) => {
-          const { read } = await readSheet(ctx, ctx.workbook.worksheets.getActiveWorksheet(), caps, () => null);
-          name = read.data.name;
-          return checkSheet(read.data, profile);
-        },
-        () => name,
-      );
+    async watchSheets(onChange: () => void) {
+      if (!excelApi('1.7')) return null;
+      try {
+        const handlers = await Excel.run(async (ctx) => {
+          const sheets = ctx.workbook.worksheets;
+          // Every event is handled alike (the active sheet is read again): a deletion may arrive as
+          // an activation (office-js issue 1814), so the type and sheet id of an event are not trusted.
+          const handle = async () => onChange();
+          const added = [sheets.onActivated.add(handle), sheets.onDeleted.add(handle), sheets.onAdded.add(handle)];
+          if (excelApi('1.17')) added.push(sheets.onNameChanged.add(handle));
+          await ctx.sync();
+          return added;
+        });
+        return async () => {
+          await Excel.run(handlers[0]!.context, async (ctx) => {
+            for (const h of handlers) h.remove();
+            await ctx.sync();
+          }).catch(() => undefined);
+        };
+      } catch {
+        // Refused (AccessDenied on some Excel 2019 builds, office-js issue 1103): the pane reads the sheet on focus.
+        return null;
+      }
     },
 
-    async validate(profile: Profile): Promise<ValidateOutcome> {
-      let name = '';
+    async inspect(profile: Profile, sheet?: string): Promise<CheckResult> {
+      return withSheet(run, sheet, (data) => checkSheet(data, profile));
+    },
+
+    async headerChoice(profile: Profile, sheet?: string): Promise<HeaderChoice | null> {
+      return withSheet(run, sheet, (data) => {
+        const grid = new Grid(data);
+        const layout = detectLayout(grid, profile);
+        if (layout) return { sheet: data.name, found: true, row: layout.headerRows[0]!, cells: layout.headerCells };
+        const c = headerCandidate(grid, profile);
+        return c ? { sheet: data.name, found: false, row: c.row, cells: c.cells } : null;
+      });
+    },
+
+    async validate(profile: Profile, sheet?: string): Promise<ValidateOutcome> {
+      let name = sheet ?? '';
       return run(
         async (ctx, caps) => {
-          const ws = ctx.workbook.worksheets.getActiveWorksheet();
+          const ws = sheetOf(ctx, sheet);
           // One request: the sheet and its first rows, and our conditional formats to replace. The scan
           // may fail where Excel cannot read the user's rules (office-js #5222, #6827, #6835): the
           // findings still stand, only the highlights are not refreshed.
           const { read, extra: scan } = await readSheet(ctx, ws, caps, () => queueScan(ws));
           name = read.data.name;
           const result = checkSheet(read.data, profile);
-          if (!scan) return { result, highlighted: 0, notPainted: fault('unknown', 'highlightsUnread', { sheet: name }) };
+          if (!scan)
+            return {
+              result,
+              highlighted: 0,
+              sheetId: read.sheetId,
+              notPainted: fault('unknown', 'highlightsUnread', { sheet: name }),
+            };
           const stale = ours(scan).length;
           const cells = result.findings.some((f) => f.row !== null && f.col !== null);
           const notPainted = (): ValidateOutcome => ({
@@ -119,12 +187,13 @@ export function createExcelHost(opts: HostOptions = {}): ExcelHost {
             highlighted: 0,
             notPainted: fault('protected', 'protectedNotPainted', { sheet: name }),
           });
-          if (read.protected) return stale || cells ? notPainted() : { result, highlighted: 0 };
+          const sheetId = read.sheetId;
+          if (read.protected) return stale || cells ? { ...notPainted(), sheetId } : { result, highlighted: 0, sheetId };
           try {
-            return { result, highlighted: await repaint(ctx, ws, scan, result.findings, caps) };
+            return { result, highlighted: await repaint(ctx, ws, scan, result.findings, caps), sheetId };
           } catch (e) {
             // Protected between reading and painting: Excel refused it, the sheet is as it was.
-            if (toHostError(e, name).code === 'protected') return notPainted();
+            if (toHostError(e, name).code === 'protected') return { ...notPainted(), sheetId };
             throw e;
           }
         },
@@ -147,6 +216,13 @@ export function createExcelHost(opts: HostOptions = {}): ExcelHost {
           }
         },
         () => name,
+      );
+    },
+
+    async writeFixes(sheet, fixes) {
+      return run(
+        (ctx) => writeFixes(ctx, sheet, fixes),
+        () => sheet,
       );
     },
 

@@ -197,6 +197,30 @@ async function titlesOf(ctx: Excel.RequestContext, sheets: Excel.Worksheet[]): P
   return out;
 }
 
+/**
+ * Queue what tells whether a sheet is our summary sheet; after the sync, the getter gives its source
+ * sheet (or null when the sheet is not ours).
+ */
+export function queueSummaryOf(ws: Excel.Worksheet, caps: Caps): () => Promise<string | null> {
+  ws.load('name');
+  if (caps.customProperties) {
+    const props = ws.customProperties;
+    props.load('items/key,items/value');
+    const property = (key: string) => props.items.find((x) => x.key.toLowerCase() === key.toLowerCase())?.value ?? null;
+    return async () => {
+      const of = property(SUMMARY_PROPERTY);
+      return of !== null && property(SUMMARY_NAME_PROPERTY) === ws.name ? of : null;
+    };
+  }
+  // Without custom properties: the recorded sheet is ours only if its A1 still holds our title.
+  const a1 = ws.getRange('A1');
+  a1.load('values');
+  return async () => {
+    const r = (await readRecords()).find((x) => x.name.toLowerCase() === ws.name.toLowerCase());
+    return r && String(a1.values[0]?.[0] ?? '') === r.title ? r.source : null;
+  };
+}
+
 interface SheetEntry {
   ws: Excel.Worksheet;
   name: string;

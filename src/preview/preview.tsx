@@ -3,12 +3,12 @@
  * opens) is loaded into the Excel simulator, `Excel` and `Office` are installed on top of it, and the
  * task pane is started exactly as in Excel (taskpane/boot.tsx) next to a grid that draws the
  * simulated workbook. URL parameters: ?lang=en (Office in English), ?theme=dark, ?run=1 (the pane
- * opened by the ribbon's 検証 button), ?file=samples/sample.xlsx.
+ * opened by the ribbon's 検証 button), ?file=samples/sample.xlsx, ?platform=Mac (Excel for Mac), ?host=Office2016 (an older Excel).
  */
 import '../taskpane/strictCsp';
 import { createRoot } from 'react-dom/client';
 import { insertSummary } from '../commands/commands';
-import { installExcelGlobals, type InstalledGlobals } from '../office/simulator';
+import { HOSTS, installExcelGlobals, type HostName, type InstalledGlobals } from '../office/simulator';
 import type { SimWorkbook } from '../office/simulator/model';
 import { simFromXlsx } from '../office/simulator/xlsx';
 import { boot } from '../taskpane/boot';
@@ -54,6 +54,11 @@ async function open(bytes: Uint8Array, name: string): Promise<void> {
   globals = installExcelGlobals(next, {
     displayLanguage: params.get('lang') === 'en' ? 'en-US' : 'ja-JP',
     officeTheme: params.get('theme') === 'dark' ? DARK_THEME : LIGHT_THEME,
+    // ?host=Office2016 (an Excel too old for the add-in), Office2019, Office2021 …; default M365.
+    host: (Object.keys(HOSTS) as HostName[]).find((h) => h === params.get('host')) ?? 'M365',
+    // ?platform=Mac: the pane as on Excel for Mac (no blob downloads).
+    platform: params.get('platform') ?? undefined,
+    url: name,
   });
   bookName.textContent = name;
   // For the browser tests and for curious users: the simulated workbook behind the page.

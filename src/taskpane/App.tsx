@@ -15,20 +15,22 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import type { CheckResult } from '../core/engine';
+import { reverseFixes, type Fix } from '../core/fixes';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
-import type { ExcelHost, ValidateOutcome } from '../office/host';
+import type { ExcelHost, HeaderChoice, SheetState, ValidateOutcome } from '../office/host';
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
 import { Results } from './components/Results';
-import { Settings } from './components/Settings';
-import { SheetCard, type PaneSheet } from './components/SheetCard';
-import { download, reportFileName } from './download';
+import { Settings, isDirty } from './components/Settings';
+import { OtherSheetNote, SheetCard, type PaneSheet } from './components/SheetCard';
+import { exportText, reportFileName } from './download';
+import { ExportText } from './components/ExportText';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
 import { p, type PaneKey } from './strings';
 
-export type Task = 'load' | 'validate' | 'summary' | 'clear' | 'save';
+export type Task = 'load' | 'validate' | 'summary' | 'clear' | 'save' | 'fix' | 'undo';
 
 const TASK_LABEL: Record<Task, PaneKey> = {
   load: 'loading',
@@ -36,6 +38,8 @@ const TASK_LABEL: Record<Task, PaneKey> = {
   summary: 'inserting',
   clear: 'clearing',
   save: 'saving',
+  fix: 'fixing',
+  undo: 'undoing',
 };
 
 const useStyles = makeStyles({
@@ -68,6 +72,12 @@ export function App({ host, env }: AppProps) {
   const [view, setView] = useState<'results' | 'settings'>('results');
   const [sheet, setSheet] = useState<PaneSheet | null>(null);
   const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
+  /** Settings edited and not saved yet: kept across tab changes, lost only on Cancel or reset. */
+  const [draft, setDraft] = useState<Profile | null>(null);
+  const dirty = isDirty(draft, profile);
+  /** The header cells Settings maps (undefined until read for the sheet the card names). */
+  const [choice, setChoice] = useState<HeaderChoice | null | undefined>(undefined);
+  const choiceFor = useRef<string | null>(null);
   const [outcome, setOutcome] = useState<ValidateOutcome | null>(null);
   /** What the engine found on the active sheet before any validation (nothing painted). */
   const [inspected, setInspected] = useState<CheckResult | null>(null);
@@ -76,12 +86,31 @@ export function App({ host, env }: AppProps) {
   const [notice, setNotice] = useState<Localized | null>(null);
   /** What the last validation could not do (highlights on a protected sheet); stays until the next one. */
   const [warning, setWarning] = useState<Localized | null>(null);
+  /** What the last quick fix wrote (sheet and fixes), for 元に戻す. */
+  const [undo, setUndo] = useState<{ sheet: string; fixes: Fix[] } | null>(null);
+  /** An export that could neither be downloaded nor copied: shown to copy by hand. */
+  const [shown, setShown] = useState<{ name: string; text: string } | null>(null);
   const busyRef = useRef(false);
   const started = useRef(false);
+  /** A sheet event arrived while other Excel work ran: follow the workbook once that is done. */
+  const followPending = useRef(false);
+  const followRef = useRef<() => void>(() => undefined);
+  const stateRef = useRef({ outcome, inspected, profile });
+  stateRef.current = { outcome, inspected, profile };
 
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
+
+  const mainRef = useRef<HTMLElement>(null);
+  /** After a message is dismissed: focus the main command of the view (else its tab), never <body>. */
+  const focusHome = () =>
+    requestAnimationFrame(() =>
+      (
+        mainRef.current?.querySelector<HTMLElement>('[data-focus-home]') ??
+        mainRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')
+      )?.focus(),
+    );
 
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
@@ -102,14 +131,75 @@ export function App({ host, env }: AppProps) {
     } finally {
       busyRef.current = false;
       setBusy(null);
+      if (followPending.current) followRef.current();
     }
   }, []);
 
+  /**
+   * Read which sheet is active and keep the pane's results true to it: results of a sheet that was
+   * renamed follow its new name, those of a deleted sheet are removed, and what the card shows of the
+   * table is read again for the sheet Validate would check. Notices stay (it runs after 集計 too).
+   */
+  const follow = useCallback(async () => {
+    if (busyRef.current) {
+      followPending.current = true;
+      return;
+    }
+    followPending.current = false;
+    busyRef.current = true;
+    try {
+      const state: SheetState = await host.sheetState();
+      setSheet(state);
+      const { outcome: o, inspected: seen, profile: prof } = stateRef.current;
+      if (o?.sheetId) {
+        const now = state.sheets.find((x) => x.id === o.sheetId);
+        if (!now) {
+          setOutcome(null);
+          setWarning(null);
+          setNotice(both('checkedSheetGone', { sheet: o.result.sheet }));
+        } else if (now.name !== o.result.sheet) {
+          setOutcome({ ...o, result: { ...o.result, sheet: now.name } });
+        }
+      }
+      const target = state.summaryOf ?? state.name;
+      if (state.summaryOf && !state.sheets.some((x) => x.name === state.summaryOf)) setInspected(null);
+      else if (!seen || seen.sheet !== target) setInspected(await host.inspect(prof, state.summaryOf ?? undefined));
+    } catch (e) {
+      setError(toMessage(e));
+    } finally {
+      busyRef.current = false;
+      if (followPending.current) followRef.current();
+    }
+  }, [host]);
+  followRef.current = () => void follow();
+
+  useEffect(() => {
+    let unwatch: (() => Promise<void>) | null = null;
+    let gone = false;
+    const onFocus = () => followRef.current();
+    const fallback = () => window.addEventListener('focus', onFocus);
+    void host
+      .watchSheets(() => followRef.current())
+      .then((u) => {
+        if (gone) void u?.();
+        else if (u) unwatch = u;
+        // No sheet events on this host: read the active sheet whenever the pane gets the focus back.
+        else fallback();
+      }, fallback);
+    return () => {
+      gone = true;
+      window.removeEventListener('focus', onFocus);
+      void unwatch?.();
+    };
+  }, [host]);
+
+  /** Validate the sheet the card names: the active sheet, or the source of our summary sheet. */
   const validateWith = useCallback(
-    async (prof: Profile) => {
-      const o = await host.validate(prof);
+    async (prof: Profile, target: PaneSheet | null) => {
+      const o = await host.validate(prof, target?.summaryOf ?? undefined);
       setOutcome(o);
-      setSheet((prev) => (prev && prev.name === o.result.sheet ? prev : { name: o.result.sheet }));
+      // The active sheet changed without an event (a host without them): read it again afterwards.
+      if (!target || (target.summaryOf ?? target.name) !== o.result.sheet) followPending.current = true;
       setNotice(o.highlighted > 0 ? both('highlighted', { n: o.highlighted }) : null);
       setWarning(o.notPainted ? { ja: o.notPainted.ja, en: o.notPainted.en } : null);
       return o;
@@ -122,7 +212,7 @@ export function App({ host, env }: AppProps) {
     started.current = true;
     void run('load', async (setTask) => {
       const commandError = await takeCommandError().catch(() => null);
-      const [info, saved] = await Promise.all([host.activeSheet(), host.loadProfile()]);
+      const [info, saved] = await Promise.all([host.sheetState(), host.loadProfile()]);
       setSheet(info);
       const prof = saved ?? DEFAULT_PROFILE;
       setProfile(prof);
@@ -134,22 +224,23 @@ export function App({ host, env }: AppProps) {
       }
       if (env.autoRun) {
         setTask('validate');
-        await validateWith(prof);
-      } else {
-        setInspected(await host.inspect(prof));
+        await validateWith(prof, info);
+      } else if (!info.summaryOf || info.sheets.some((x) => x.name === info.summaryOf)) {
+        setInspected(await host.inspect(prof, info.summaryOf ?? undefined));
       }
     });
   }, [env.autoRun, host, run, validateWith]);
 
-  const onValidate = () => run('validate', async () => void (await validateWith(profile)));
+  const onValidate = () => run('validate', async () => void (await validateWith(profile, sheet)));
 
   /** Writes the results the pane shows (validating first when there are none yet). */
   const onSummary = () =>
     run('summary', async (setTask) => {
-      let o = outcome;
+      const target = sheet ? (sheet.summaryOf ?? sheet.name) : null;
+      let o = outcome && outcome.result.sheet === target ? outcome : null;
       if (!o) {
         setTask('validate');
-        o = await validateWith(profile);
+        o = await validateWith(profile, sheet);
         setTask('summary');
       }
       const name = await host.insertSummary(o.result, lang);
@@ -164,8 +255,9 @@ export function App({ host, env }: AppProps) {
 
   const onRefresh = () =>
     run('load', async () => {
-      setSheet(await host.activeSheet());
-      setInspected(await host.inspect(profile));
+      const state = await host.sheetState();
+      setSheet(state);
+      setInspected(await host.inspect(profile, state.summaryOf ?? undefined));
     });
 
   const onSelect = useCallback(
@@ -181,30 +273,96 @@ export function App({ host, env }: AppProps) {
     [host, outcome],
   );
 
-  const onExport = (kind: 'json' | 'csv') => {
+  /** Write fixes to the checked sheet, then check it again; what was written can be undone. */
+  const onFix = (fixes: Fix[]) =>
+    run('fix', async (setTask) => {
+      if (!outcome || !fixes.length) return;
+      const name = outcome.result.sheet;
+      const out = await host.writeFixes(name, fixes);
+      setUndo(out.applied.length ? { sheet: name, fixes: out.applied } : null);
+      setTask('validate');
+      setOutcome(await host.validate(profile, name));
+      setNotice(both(out.skipped.length ? 'fixedSkipped' : 'fixed', { n: out.applied.length, k: out.skipped.length }));
+    });
+
+  /** 元に戻す: the old values back, in one write (cells changed since are left as they are). */
+  const onUndo = () =>
+    run('undo', async (setTask) => {
+      if (!undo) return;
+      const out = await host.writeFixes(undo.sheet, reverseFixes(undo.fixes));
+      setUndo(null);
+      setTask('validate');
+      setOutcome(await host.validate(profile, undo.sheet));
+      setNotice(both(out.skipped.length ? 'undoneSkipped' : 'undone', { n: out.applied.length, k: out.skipped.length }));
+    });
+
+  /** Export the results shown (those of result.sheet, which the file name says), the way the host allows. */
+  const onExport = async (kind: 'json' | 'csv') => {
     if (!outcome) return;
     const { result } = outcome;
     const file = workbookName() ?? '';
-    const name = reportFileName(result.sheet, kind);
-    if (kind === 'json') {
-      const report = toJsonReport([{ file, sheet: result.sheet, result }], lang);
-      download(name, JSON.stringify(report, null, 2) + '\n', 'application/json');
-    } else {
-      download(name, toCsv(result, lang, { file }), 'text/csv;charset=utf-8');
-    }
-    setNotice(both('exported', { file: name }));
+    const name = reportFileName(result.sheet, kind, file || null, new Date());
+    const text =
+      kind === 'json'
+        ? JSON.stringify(toJsonReport([{ file, sheet: result.sheet, result }], lang), null, 2) + '\n'
+        : toCsv(result, lang, { file });
+    setError(null);
+    const way = await exportText(env.platform, name, text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+    setShown(way === 'shown' ? { name, text } : null);
+    setNotice(both(way === 'downloaded' ? 'exported' : way === 'copied' ? 'exportCopied' : 'exportShown', { file: name }));
   };
 
+  /** Save (or remove) the profile, then check again what the pane shows, under the new settings. */
+  /** Read the header cells for the column mapping, under the draft (or the profile in force). */
+  const readChoice = useCallback(
+    (prof: Profile, target: PaneSheet | null) => {
+      const name = target ? (target.summaryOf ?? target.name) : null;
+      choiceFor.current = name;
+      setChoice(undefined);
+      host.headerChoice(prof, target?.summaryOf ?? undefined).then(
+        (c) => choiceFor.current === name && setChoice(c),
+        () => choiceFor.current === name && setChoice(null),
+      );
+    },
+    [host],
+  );
+  const target = sheet ? (sheet.summaryOf ?? sheet.name) : null;
+  useEffect(() => {
+    if (view === 'settings' && target !== null && choiceFor.current !== target) readChoice(draft ?? profile, sheet);
+  }, [view, target, readChoice, draft, profile, sheet]);
+
   const onSaveProfile = (next: Profile | null) =>
-    run('save', async () => {
+    run('save', async (setTask) => {
       await host.saveProfile(next);
-      setProfile(next ?? DEFAULT_PROFILE);
-      setNotice(both(next ? 'settingsSaved' : 'settingsReset'));
+      const prof = next ?? DEFAULT_PROFILE;
+      setProfile(prof);
+      setDraft(null);
+      if (outcome) {
+        setTask('validate');
+        await validateWith(prof, sheet);
+      } else if (sheet) {
+        setInspected(await host.inspect(prof, sheet.summaryOf ?? undefined));
+      }
+      setNotice(both(next ? (outcome ? 'settingsSavedChecked' : 'settingsSaved') : 'settingsReset'));
+      readChoice(prof, sheet);
     });
 
+  // Closing the pane with unsaved settings: the browser asks first (where the host lets it).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   return (
-    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} className={styles.root} dir="ltr">
-      <main aria-label={p('paneLabel', lang)}>
+    // No layout class on the provider itself: Fluent copies its classes to the portal node of
+    // dropdowns and tooltips, which would then cover the pane (minHeight 100vh) and take its clicks.
+    <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} dir="ltr">
+      <main ref={mainRef} className={styles.root} aria-label={p('paneLabel', lang)}>
         <Header lang={lang} onLang={setLang} />
         <TabList
           selectedValue={view}
@@ -212,7 +370,7 @@ export function App({ host, env }: AppProps) {
           aria-label={p('views', lang)}
         >
           <Tab value="results">{p('results', lang)}</Tab>
-          <Tab value="settings">{p('settings', lang)}</Tab>
+          <Tab value="settings">{p(dirty ? 'settingsTabUnsaved' : 'settings', lang)}</Tab>
         </TabList>
         <div className={styles.body}>
           {error ? (
@@ -227,7 +385,10 @@ export function App({ host, env }: AppProps) {
                     appearance="transparent"
                     aria-label={p('dismiss', lang)}
                     icon={<DismissRegular />}
-                    onClick={() => setError(null)}
+                    onClick={() => {
+                      setError(null);
+                      focusHome();
+                    }}
                   />
                 }
               />
@@ -250,7 +411,7 @@ export function App({ host, env }: AppProps) {
                 onValidate={onValidate}
                 onSummary={onSummary}
                 onClear={onClear}
-                onExport={onExport}
+                onExport={(k) => void onExport(k)}
               />
               <div className={styles.status} role="status" aria-live="polite">
                 {busy ? (
@@ -261,12 +422,40 @@ export function App({ host, env }: AppProps) {
                   </MessageBar>
                 ) : null}
               </div>
+              {shown ? <ExportText lang={lang} name={shown.name} text={shown.text} onClose={() => setShown(null)} /> : null}
               {warning ? (
                 <MessageBar intent="warning" layout="multiline">
                   <MessageBarBody>{warning[lang]}</MessageBarBody>
                 </MessageBar>
               ) : null}
-              {outcome ? <Results lang={lang} outcome={outcome} onSelect={onSelect} /> : null}
+              {outcome && sheet && outcome.result.sheet !== (sheet.summaryOf ?? sheet.name) ? (
+                <OtherSheetNote lang={lang} checked={outcome.result.sheet} active={sheet.name} />
+              ) : null}
+              {dirty ? (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{p('leaveUnsaved', lang)}</MessageBarBody>
+                </MessageBar>
+              ) : null}
+              {undo ? (
+                <MessageBar intent="info" layout="multiline">
+                  <MessageBarBody>{p('undoHint', lang, { n: undo.fixes.length, sheet: undo.sheet })}</MessageBarBody>
+                  <MessageBarActions>
+                    <Button size="small" disabledFocusable={busy !== null} onClick={onUndo}>
+                      {p('undo', lang)}
+                    </Button>
+                  </MessageBarActions>
+                </MessageBar>
+              ) : null}
+              {outcome ? (
+                <Results
+                  lang={lang}
+                  outcome={outcome}
+                  profile={profile}
+                  onSelect={onSelect}
+                  onFix={onFix}
+                  canFix={busy === null && (!sheet || outcome.result.sheet === (sheet.summaryOf ?? sheet.name))}
+                />
+              ) : null}
             </>
           ) : (
             <>
@@ -279,7 +468,16 @@ export function App({ host, env }: AppProps) {
                   </MessageBar>
                 ) : null}
               </div>
-              <Settings lang={lang} profile={profile} busy={busy !== null} onSave={onSaveProfile} />
+              <Settings
+                lang={lang}
+                profile={profile}
+                draft={draft}
+                onDraft={setDraft}
+                busy={busy !== null}
+                onSave={onSaveProfile}
+                choice={choice}
+                onReread={() => readChoice(draft ?? profile, sheet)}
+              />
             </>
           )}
         </div>

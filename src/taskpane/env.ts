@@ -7,6 +7,8 @@ export interface PaneEnv {
   dark: boolean;
   /** Opened from the ribbon's 検証 button (taskpane.html?run=1): validate at once. */
   autoRun: boolean;
+  /** Office.context.platform ("PC", "OfficeOnline", "Mac" …), when known. */
+  platform?: string;
 }
 
 const LANG_KEY = 'kpi-check.lang';
@@ -66,7 +68,14 @@ export function readEnv(search = window.location.search): PaneEnv {
   } catch {
     dark = false;
   }
-  return { lang: initialLang(), dark, autoRun: new URLSearchParams(search).get('run') === '1' };
+  let platform: string | undefined;
+  try {
+    const pl = officeContext()?.platform as unknown;
+    platform = typeof pl === 'string' ? pl : undefined;
+  } catch {
+    platform = undefined;
+  }
+  return { lang: initialLang(), dark, autoRun: new URLSearchParams(search).get('run') === '1', platform };
 }
 
 /** The workbook's file name for reports (Office.context.document.url), or null. */

@@ -58,7 +58,8 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-async function save(wb: ExcelJS.Workbook, outPath: string, opts: WriteOptions): Promise<void> {
+/** Save a workbook to outPath: never over a protected path (an input), never over a file unless opts.force. */
+export async function save(wb: ExcelJS.Workbook, outPath: string, opts: WriteOptions): Promise<void> {
   for (const p of opts.protect ?? []) if (sameFile(outPath, p)) throw new SameFileError(outPath);
   if (!opts.force && fs.existsSync(outPath)) throw new OutputExistsError(outPath);
   const buf = Buffer.from(await wb.xlsx.writeBuffer());

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'fs';
 import { join } from 'path';
 import type { Server } from 'http';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { toA1 } from '../../src/core/a1';
 import { checkSheet, type CheckResult } from '../../src/core/engine';
 import { activeSheetName, loadWorkbook, sheetToData } from '../../src/xlsx/read';
 import { describeBrowser, resolveBrowser, type ResolvedBrowser } from '../../tools/find-browser';
@@ -179,6 +180,14 @@ export async function expected(file: string): Promise<CheckResult> {
   const wb = await loadWorkbook(join(ROOT, 'seeds', file));
   const name = activeSheetName(wb) ?? wb.worksheets[0]!.name;
   return checkSheet(sheetToData(wb.getWorksheet(name)!));
+}
+
+/** The draft sample as the engine reads it, and the cell of its (first) missing grade. */
+export async function draftWithMissing(): Promise<{ draft: CheckResult; missingCell: string }> {
+  const draft = await expected('sample-draft.xlsx');
+  const f = draft.findings.find((x) => x.ruleId === 'missing-grade');
+  if (!f || f.row === null || f.col === null) throw new Error('the draft sample has no missing grade');
+  return { draft, missingCell: toA1(f.row, f.col) };
 }
 
 /** Requests that left the preview's own server. */

@@ -8,7 +8,7 @@ import { toA1 } from '../../src/core/a1';
 import type { CheckResult } from '../../src/core/engine';
 import { fiscalYearLabel, t } from '../../src/core/i18n';
 import { localizeFinding } from '../../src/core/messages';
-import { RULES_BY_ID } from '../../src/core/rules';
+import { ruleTitle } from '../../src/taskpane/ruleTitles';
 import { HIGHLIGHT_COLOR } from '../../src/core/highlight';
 import {
   ARTIFACTS,
@@ -92,7 +92,7 @@ describe('the preview with the draft sample', () => {
     timings.validateClickToResultsMs = Date.now() - t0;
     expect(await item.textContent()).toContain(missing.message);
     const nMissing = draft.findings.filter((f) => f.ruleId === 'missing-grade').length;
-    const heading = `${RULES_BY_ID.get('missing-grade')!.description.ja}（${nMissing}）`;
+    const heading = `${ruleTitle('missing-grade', 'ja')}（${nMissing}）`;
     expect(await pane(page).getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
     const cell = gridCell(page, missing.cell);
     expect(await cell.getAttribute('data-highlight')).toBe('missing-grade');
@@ -176,13 +176,13 @@ describe('the preview with the draft sample', () => {
     await shot(page, '05-cleared');
   });
 
-  it('exports the report as JSON and CSV named after the sheet', async () => {
+  it('exports the report as JSON and CSV named after the workbook, the sheet and the day', async () => {
     const { page } = w;
     const [json] = await Promise.all([
       page.waitForEvent('download'),
       pane(page).getByRole('button', { name: 'JSON で保存' }).click(),
     ]);
-    expect(json.suggestedFilename()).toBe(`kpi-check_${draft.sheet}.json`);
+    expect(json.suggestedFilename()).toMatch(new RegExp(`^kpi-check_sample-draft_${draft.sheet}_\\d{8}\\.json$`));
     const report = JSON.parse(readFileSync((await json.path())!, 'utf8'));
     expect(report.results[0].sheet).toBe(draft.sheet);
     expect(report.results[0].findings).toHaveLength(draft.findings.length);
@@ -191,7 +191,7 @@ describe('the preview with the draft sample', () => {
       page.waitForEvent('download'),
       pane(page).getByRole('button', { name: 'CSV で保存' }).click(),
     ]);
-    expect(csv.suggestedFilename()).toBe(`kpi-check_${draft.sheet}.csv`);
+    expect(csv.suggestedFilename()).toMatch(new RegExp(`^kpi-check_sample-draft_${draft.sheet}_\\d{8}\\.csv$`));
     const text = readFileSync((await csv.path())!, 'utf8');
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(draft.findings.length + 1);
     expect(text).toContain(missing.message);
@@ -288,9 +288,14 @@ describe('opening the pane', () => {
     try {
       await validateButton(w.page).click();
       await findingButton(w.page, missing.cell).waitFor();
-      await w.page.locator('#pane').getByRole('button', { name: '集計シートを挿入' }).click();
-      await sheetTab(w.page, '集計').waitFor();
-      // The summary sheet is now active: validating it finds no progress table.
+      // A sheet of the user's with no table (our own summary sheet would be checked as its source).
+      await w.page.evaluate(() => {
+        const sim = (window as unknown as { kpiPreview: { sim: { addSheet(n: string): unknown; activate(n: string): void } } })
+          .kpiPreview.sim;
+        sim.addSheet('メモ');
+        sim.activate('メモ');
+      });
+      await w.page.locator('#pane').getByText('作業中のシート: メモ').waitFor();
       await validateButton(w.page).click();
       await w.page.locator('#pane').getByText(t('tableNotFound', 'ja'), { exact: true }).waitFor();
       expect(
@@ -347,7 +352,7 @@ describe('settings', () => {
     const { page } = w;
     try {
       await pane(page).getByRole('tab', { name: '設定' }).click();
-      const sw = pane(page).getByRole('switch', { name: new RegExp('missing-grade') });
+      const sw = pane(page).getByRole('switch', { name: ruleTitle('missing-grade', 'ja') });
       expect(await sw.isChecked()).toBe(true);
       await sw.click();
       await pane(page).getByRole('button', { name: 'ブックに保存' }).click();
@@ -359,10 +364,11 @@ describe('settings', () => {
       expect(await findingButton(page, missing.cell).count()).toBe(0);
       await pane(page).getByRole('tab', { name: '設定' }).click();
       await pane(page).getByRole('button', { name: '既定に戻す' }).click();
+      await pane(page).getByRole('alertdialog').getByRole('button', { name: '既定に戻す' }).click();
       await pane(page).getByText('既定の設定に戻しました', { exact: false }).waitFor();
       expect(
         await pane(page)
-          .getByRole('switch', { name: new RegExp('missing-grade') })
+          .getByRole('switch', { name: ruleTitle('missing-grade', 'ja') })
           .isChecked(),
       ).toBe(true);
       await pane(page).getByRole('tab', { name: '結果' }).click();
@@ -381,8 +387,15 @@ describe('settings', () => {
       const b = pane(page).getByRole('spinbutton', { name: 'B の下限（%）' });
       await b.fill('150');
       await b.press('Tab');
-      await pane(page).getByText('設定に誤りがあります').waitFor();
-      expect(await pane(page).getByRole('button', { name: 'ブックに保存' }).getAttribute('aria-disabled')).toBe('true');
+      // Marked at the field, in Japanese, next to it; Save takes the user there instead of saving.
+      await pane(page).getByText('B の下限は A の下限（100%）より小さくしてください').waitFor();
+      expect(await b.getAttribute('aria-invalid')).toBe('true');
+      await pane(page).getByRole('button', { name: 'ブックに保存' }).click();
+      expect(await b.evaluate((el) => el === document.activeElement)).toBe(true);
+      const saved = await page.evaluate(
+        () => (window as unknown as { kpiPreview: { sim: { settings: Record<string, unknown> } } }).kpiPreview.sim.settings,
+      );
+      expect(saved['kpiCheck.profile']).toBeUndefined();
     } finally {
       await w.close();
     }

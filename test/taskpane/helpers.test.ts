@@ -1,5 +1,5 @@
 import type { Finding } from '../../src/core/types';
-import { reportFileName } from '../../src/taskpane/download';
+import { exportText, reportFileName } from '../../src/taskpane/download';
 import { isDarkColor, langFromDisplayLanguage, readEnv } from '../../src/taskpane/env';
 import { groupFindings } from '../../src/taskpane/groups';
 import { p } from '../../src/taskpane/strings';
@@ -57,6 +57,25 @@ describe('report file names', () => {
     expect(reportFileName('a\u0000b\tc', 'csv')).toBe('kpi-check_a_b_c.csv');
     expect(reportFileName(' .. ', 'json')).toBe('kpi-check_sheet.json');
     expect(reportFileName('x'.repeat(200), 'csv')).toHaveLength('kpi-check_'.length + 80 + 4);
+  });
+
+  it('carry the workbook name and the date, so reports of several files and days do not collide', () => {
+    const d = new Date(2026, 11, 2, 23, 59);
+    expect(reportFileName('進捗管理表', 'csv', '高知県_進捗.xlsx', d)).toBe('kpi-check_高知県_進捗_進捗管理表_20261202.csv');
+    expect(reportFileName('進捗管理表', 'json', 'a/b:c.XLSM', d)).toBe('kpi-check_a_b_c_進捗管理表_20261202.json');
+    expect(reportFileName('S', 'csv', null, d)).toBe('kpi-check_S_20261202.csv');
+    expect(reportFileName('S', 'csv', ' .xlsx', d)).toBe('kpi-check_S_20261202.csv');
+  });
+});
+
+describe('export on Excel for Mac', () => {
+  it('goes to the clipboard, or is shown to copy when the clipboard is refused; elsewhere it downloads', async () => {
+    const copied: string[] = [];
+    expect(await exportText('Mac', 'r.csv', 'a,b', 'text/csv', { writeText: async (t) => void copied.push(t) })).toBe('copied');
+    expect(copied).toEqual(['a,b']);
+    const refuse = { writeText: () => Promise.reject(new Error('NotAllowedError')) };
+    expect(await exportText('Mac', 'r.csv', 'a,b', 'text/csv', refuse)).toBe('shown');
+    expect(await exportText('Mac', 'r.csv', 'a,b', 'text/csv', null)).toBe('shown');
   });
 });
 

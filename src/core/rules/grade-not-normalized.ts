@@ -1,4 +1,5 @@
 import type { RuleModule } from './types';
+import { cellFix } from '../fixes';
 import { cellIn } from './util';
 
 const rule: RuleModule = {
@@ -23,11 +24,14 @@ const rule: RuleModule = {
     if (!ctx.layout || col === undefined) return;
     for (const k of ctx.kpis) {
       if (k.gradeStatus !== 'not-normalized' || k.grade === null) continue;
+      const where = cellIn(ctx, k.row, col);
+      const fix = where.row === null ? undefined : cellFix(ctx.grid, k.row, col, k.grade);
       ctx.report({
-        ...cellIn(ctx, k.row, col),
+        ...where,
         messageId: 'notNormalized',
         suggestionId: 'fix',
         data: { value: k.gradeText, fixed: k.grade },
+        ...(fix ? { fix } : {}),
       });
     }
   },

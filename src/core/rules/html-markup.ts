@@ -1,3 +1,4 @@
+import { cellFix } from '../fixes';
 import { hasHtmlMarkup, htmlToText } from '../text';
 import { perText } from '../memo';
 import type { RuleModule } from './types';
@@ -30,7 +31,16 @@ const rule: RuleModule = {
       if (!v.includes('<') && !v.includes('&')) continue;
       const text = plainText(v);
       if (text === null) continue;
-      ctx.report({ row, col, messageId: 'markup', suggestionId: text ? 'plain' : 'onlyTags', data: { text } });
+      // Nothing left without the tags: no fix (what the cell should say is the user's to decide).
+      const fix = text ? cellFix(ctx.grid, row, col, htmlToText(v)) : undefined;
+      ctx.report({
+        row,
+        col,
+        messageId: 'markup',
+        suggestionId: text ? 'plain' : 'onlyTags',
+        data: { text },
+        ...(fix ? { fix } : {}),
+      });
     }
   },
 };

@@ -1,3 +1,4 @@
+import { cellFix } from '../fixes';
 import { gradeForRate } from '../kpi';
 import type { RuleModule } from './types';
 import { cellIn, formatPercent } from './util';
@@ -42,11 +43,14 @@ const rule: RuleModule = {
       const messageId = dashed ? 'noKpiMark' : 'missing';
       const suggested = k.ratePercent === null ? null : gradeForRate(k.ratePercent, ctx.profile);
       if (k.ratePercent !== null && suggested !== null) {
+        // A suggestion, not a certainty: written only when the user clicks it on this finding.
+        const fix = where.row === null ? undefined : cellFix(ctx.grid, k.row, col, suggested, false);
         ctx.report({
           ...where,
           messageId,
           suggestionId: 'suggestFromRate',
           data: { mark, rate: formatPercent(k.ratePercent), grade: suggested },
+          ...(fix ? { fix } : {}),
         });
       } else {
         ctx.report({ ...where, messageId, suggestionId: 'enterGrade', data: { mark, allowed } });

@@ -1,3 +1,4 @@
+import { cellFix, fixSpaces } from '../fixes';
 import { hasHtmlMarkup } from '../text';
 import type { RuleModule } from './types';
 import { tableTexts } from './util';
@@ -41,7 +42,8 @@ const rule: RuleModule = {
     for (const { row, col, text } of tableTexts(ctx)) {
       const messageId = spacing(text);
       if (messageId === null || (col === gradeCol && skip.has(row))) continue;
-      ctx.report({ row, col, messageId });
+      const fix = cellFix(ctx.grid, row, col, fixSpaces(text));
+      ctx.report({ row, col, messageId, ...(fix ? { fix } : {}) });
     }
   },
 };

@@ -3,6 +3,7 @@ import type { Profile } from '../profile';
 import type { KpiRow } from '../kpi';
 import type { Layout, Localized, Role, Severity } from '../types';
 import type { RuleId } from '../ruleIds';
+import type { Fix } from '../fixes';
 import type { HeaderCandidate, UnsupportedLayout } from '../layout';
 import type { RequiredSet } from '../requiredSets';
 import type { GradeScaleInForce } from '../scale';
@@ -14,6 +15,8 @@ export interface Report {
   messageId: string;
   suggestionId?: string;
   data?: Record<string, string | number>;
+  /** The quick fix of the finding (fixes.ts: cellFix). */
+  fix?: Fix;
 }
 
 export interface RuleContext {

@@ -16,6 +16,8 @@ import {
   type SimCell,
   type SimConditionalFormat,
   type SimSheet,
+  type SimSheetEventArgs,
+  type SimSheetEventName,
   type SimStyle,
   type SimWorkbook,
 } from './model';
@@ -242,8 +244,60 @@ export class WorksheetCollectionApi extends SimCollection<SimWorkbook, Worksheet
         n = `Sheet${i}`;
       }
       created = w.addSheet(n);
+      w.emit('onAdded', { type: 'WorksheetAdded', worksheetId: created.id });
     });
     return ws;
+  }
+
+  /** Any sheet activated (ExcelApi 1.7). */
+  get onActivated(): SimEventHandlers {
+    return new SimEventHandlers(this.context, 'onActivated', '1.7');
+  }
+  /** A sheet deleted (ExcelApi 1.7). */
+  get onDeleted(): SimEventHandlers {
+    return new SimEventHandlers(this.context, 'onDeleted', '1.7');
+  }
+  /** A sheet added (ExcelApi 1.7). */
+  get onAdded(): SimEventHandlers {
+    return new SimEventHandlers(this.context, 'onAdded', '1.7');
+  }
+  /** A sheet renamed (ExcelApi 1.17). */
+  get onNameChanged(): SimEventHandlers {
+    return new SimEventHandlers(this.context, 'onNameChanged', '1.17');
+  }
+}
+
+/**
+ * OfficeExtension.EventHandlers: `add` registers at the next sync (not before), `remove` on the result
+ * unregisters at the sync after it; the host calls handlers asynchronously, in no request context.
+ */
+export class SimEventHandlers {
+  constructor(
+    private readonly ctx: SimRequestContext,
+    private readonly event: SimSheetEventName,
+    private readonly since: string,
+  ) {}
+  add(handler: (args: SimSheetEventArgs) => unknown): { context: SimRequestContext; remove(): void } {
+    const { ctx, event, since } = this;
+    if (typeof handler !== 'function') throw invalidArgument('an event handler must be a function');
+    ctx._queue({
+      json: { path: `workbook.worksheets.${event}`, call: 'add' },
+      run: () => {
+        ctx._require(since, event);
+        if (event === 'onActivated' && ctx.sim.activatedHandlerDenied)
+          throw accessDenied('registering a handler for worksheets.onActivated');
+        ctx.sim.handlers[event].add(handler);
+      },
+    });
+    return {
+      context: ctx,
+      remove() {
+        ctx._queue({
+          json: { path: `workbook.worksheets.${event}`, call: 'remove' },
+          run: () => void ctx.sim.handlers[event].delete(handler),
+        });
+      },
+    };
   }
 }
 
@@ -304,7 +358,10 @@ export class WorksheetApi extends SimObject<SimSheet> {
       checkSheetName(v);
       const other = w.sheet(v);
       if (other && other !== s) throw new SimError('ItemAlreadyExists', `A sheet named "${v}" already exists.`);
+      const before = s.name;
       s.name = v;
+      if (before !== v)
+        w.emit('onNameChanged', { type: 'WorksheetNameChanged', worksheetId: s.id, nameBefore: before, nameAfter: v });
     });
   }
   get id(): string {
@@ -357,6 +414,7 @@ export class WorksheetApi extends SimObject<SimSheet> {
       if (w.activeSheetId !== s.id) {
         w.activeSheetId = s.id;
         w.selection = { sheetId: s.id, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+        w.emit('onActivated', { type: 'WorksheetActivated', worksheetId: s.id });
       }
     });
   }

@@ -15,6 +15,8 @@ export {
   type SimChart,
   type SimCustomProperty,
   type SyncRecord,
+  type SimSheetEventArgs,
+  type SimSheetEventName,
   type WorkbookSnapshot,
   type SheetSnapshot,
   type CellSnapshot,

@@ -356,6 +356,17 @@ export function versionAtLeast(have: string, need: string): boolean {
   return a1 > b1 || (a1 === b1 && a2 >= b2);
 }
 
+/** The worksheet collection events the simulator fires (ExcelApi 1.7; onNameChanged 1.17). */
+export type SimSheetEventName = 'onActivated' | 'onDeleted' | 'onNameChanged' | 'onAdded';
+
+export interface SimSheetEventArgs {
+  type: string;
+  worksheetId: string;
+  source?: 'Local' | 'Remote';
+  nameBefore?: string;
+  nameAfter?: string;
+}
+
 /**
  * Where real Excel differs from a well-behaved one: each option reproduces a documented limit or a
  * known office-js bug, and is set per test (`sim.host.<option> = …`). The defaults are what the
@@ -449,6 +460,23 @@ export class SimWorkbook {
   /** Simulated network time per round trip (ms); 0 by default. */
   latencyMs = 0;
   readonly syncs: SyncRecord[] = [];
+  /**
+   * Office.js bug (github.com/OfficeDev/office-js/issues/1814): with handlers on both onActivated and
+   * onDeleted, a deleted sheet arrives as onActivated with type "WorksheetActivated"; onDeleted never fires.
+   */
+  deletedArrivesAsActivated = false;
+  /**
+   * Office.js bug (github.com/OfficeDev/office-js/issues/1103, Excel 2019 builds): registering an
+   * onActivated handler fails with AccessDenied.
+   */
+  activatedHandlerDenied = false;
+  /** Event handlers registered through the API (worksheets.onActivated …), by event. */
+  readonly handlers: Record<SimSheetEventName, Set<(args: SimSheetEventArgs) => unknown>> = {
+    onActivated: new Set(),
+    onDeleted: new Set(),
+    onNameChanged: new Set(),
+    onAdded: new Set(),
+  };
   private ids = 0;
 
   /** A workbook with the given sheets (at least one; the first is active). */
@@ -492,15 +520,35 @@ export class SimWorkbook {
   activate(name: string): void {
     const s = this.sheet(name);
     if (!s) throw new Error(`no sheet ${name}`);
+    const changed = this.activeSheetId !== s.id;
     this.activeSheetId = s.id;
     this.selection = { sheetId: s.id, range: { top: 0, left: 0, bottom: 0, right: 0 } };
+    if (changed) this.emit('onActivated', { type: 'WorksheetActivated', worksheetId: s.id });
+  }
+
+  /**
+   * Fire a worksheet event as Excel does: after the change, asynchronously, to every handler
+   * registered (and synced) for it, in any request context.
+   */
+  emit(event: SimSheetEventName, args: SimSheetEventArgs): void {
+    let target = event;
+    if (event === 'onDeleted' && this.deletedArrivesAsActivated && this.handlers.onActivated.size > 0) {
+      target = 'onActivated';
+      args = { ...args, type: 'WorksheetActivated' };
+    }
+    const handlers = [...this.handlers[target]];
+    if (!handlers.length) return;
+    setTimeout(() => {
+      for (const h of handlers) void Promise.resolve(h({ source: 'Local', ...args })).catch(() => undefined);
+    }, 0);
   }
 
   removeSheet(s: SimSheet): void {
     const i = this.sheets.indexOf(s);
     if (i < 0) return;
     this.sheets.splice(i, 1);
-    if (this.activeSheetId === s.id) {
+    const wasActive = this.activeSheetId === s.id;
+    if (wasActive) {
       const next = this.sheets
         .slice(i)
         .concat(this.sheets.slice(0, i).reverse())
@@ -509,6 +557,9 @@ export class SimWorkbook {
       this.selection = null;
     }
     if (this.selection?.sheetId === s.id) this.selection = null;
+    this.emit('onDeleted', { type: 'WorksheetDeleted', worksheetId: s.id });
+    if (wasActive && this.activeSheetId)
+      this.emit('onActivated', { type: 'WorksheetActivated', worksheetId: this.activeSheetId });
   }
 
   /**

@@ -33,6 +33,8 @@ export interface InstallOptions {
   requirementSets?: Record<string, string>;
   /** Office.context.platform; default "OfficeOnline". */
   platform?: string;
+  /** Office.context.document.url; default "simulator.xlsx". */
+  url?: string;
   /**
    * The JavaScript runtime these globals stand for. Without a shared runtime the task pane ("pane",
    * the default, whose copy is `sim.settings`) and the ribbon's function file ("function") each hold
@@ -116,8 +118,10 @@ export function installExcelGlobals(sim: SimWorkbook, opts: InstallOptions = {})
   async function run<T>(...args: unknown[]): Promise<T> {
     const batch = args[args.length - 1];
     if (typeof batch !== 'function') throw new SimError('InvalidArgument', 'Excel.run needs a batch function');
-    const ctx = new SimExcelContext(sim);
-    const options = args.length > 1 ? (args[0] as { delayForCellEdit?: unknown } | null) : null;
+    const earlier = args.length > 1 && args[0] instanceof SimExcelContext ? args[0] : null;
+    const ctx = earlier ?? new SimExcelContext(sim);
+    earlier?._reopen();
+    const options = args.length > 1 && !earlier ? (args[0] as { delayForCellEdit?: unknown } | null) : null;
     ctx.delayForCellEdit = options?.delayForCellEdit === true;
     try {
       const result = (await (batch as (c: SimExcelContext) => Promise<T>)(ctx)) as T;
@@ -170,7 +174,7 @@ export function installExcelGlobals(sim: SimWorkbook, opts: InstallOptions = {})
           return have !== undefined && versionAtLeast(have, minVersion);
         },
       },
-      document: { settings: settingsOf(sim, opts.runtime ?? 'pane'), url: 'simulator.xlsx', mode: 'readWrite' },
+      document: { settings: settingsOf(sim, opts.runtime ?? 'pane'), url: opts.url ?? 'simulator.xlsx', mode: 'readWrite' },
       displayLanguage: opts.displayLanguage ?? 'ja-JP',
       contentLanguage: opts.displayLanguage ?? 'ja-JP',
       officeTheme: opts.officeTheme,

@@ -141,6 +141,11 @@ export class SimRequestContext {
     this.closed = true;
   }
 
+  /** @internal Excel.run(object.context, batch) runs a batch on an earlier context again. */
+  _reopen(): void {
+    this.closed = false;
+  }
+
   /** @internal */
   get _pending(): boolean {
     return this.queue.length > 0 || this.fresh.length > 0;

@@ -35,6 +35,7 @@ export function Actions({ lang, busy, hasResult, onValidate, onSummary, onClear,
         className={styles.primary}
         icon={<CheckmarkCircleRegular />}
         aria-label={p('validateLabel', lang)}
+        data-focus-home=""
         disabledFocusable={running}
         onClick={onValidate}
       >

@@ -12,6 +12,7 @@ const useStyles = makeStyles({
     gap: '8px',
     padding: '10px 12px 4px',
   },
+  lang: { whiteSpace: 'nowrap', flexShrink: 0, minWidth: 'max-content' },
   title: {
     margin: 0,
     fontSize: tokens.fontSizeBase500,
@@ -31,6 +32,7 @@ export function Header({ lang, onLang }: { lang: Lang; onLang: (l: Lang) => void
         appearance="subtle"
         icon={<LocalLanguageRegular />}
         aria-label={p('switchToLabel', lang)}
+        className={styles.lang}
         onClick={() => onLang(other)}
       >
         <span lang={other}>{p('switchTo', lang)}</span>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   Button,
   MessageBar,
@@ -10,13 +10,16 @@ import {
   mergeClasses,
   tokens,
 } from '@fluentui/react-components';
-import { ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
-import { roleLabel, severityCount, t } from '../../core/i18n';
+import { ArrowDownRegular, ArrowUpRegular, ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
+import { gradeLabel, roleLabel, severityCount, t } from '../../core/i18n';
 import { localizeFinding } from '../../core/messages';
+import { toA1 } from '../../core/a1';
 import { findingCell } from '../../core/report';
-import { RULES_BY_ID } from '../../core/rules';
+import { safeFixes, type Fix } from '../../core/fixes';
+import type { Profile } from '../../core/profile';
 import { SEVERITIES, type Finding, type Lang, type Severity } from '../../core/types';
 import { groupFindings } from '../groups';
+import { ruleHeading } from '../ruleTitles';
 import type { ValidateOutcome } from '../../office/host';
 import { p } from '../strings';
 
@@ -67,6 +70,17 @@ const useStyles = makeStyles({
   error: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorBrandForeground1 },
+  row: { display: 'flex', alignItems: 'flex-start', gap: '4px' },
+  fixButton: { flexShrink: 0, marginTop: '4px' },
+  current: { backgroundColor: tokens.colorNeutralBackground1Selected, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
+  nav: { display: 'flex', alignItems: 'center', gap: '6px', flexWrap: 'wrap' },
+  navPos: { color: tokens.colorNeutralForeground2, fontVariantNumeric: 'tabular-nums' },
+  dist: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
+  distLabel: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, whiteSpace: 'nowrap', paddingRight: '8px', width: '1%' },
+  distCount: { textAlign: 'right', width: '3em', paddingLeft: '6px', fontVariantNumeric: 'tabular-nums' },
+  barTrack: { height: '8px', backgroundColor: tokens.colorNeutralBackground3, borderRadius: '4px' },
+  bar: { height: '8px', backgroundColor: tokens.colorBrandBackground, borderRadius: '4px' },
+  distTitle: { margin: '0 0 4px', fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
 });
 
 export function SeverityIcon({ severity }: { severity: Severity }) {
@@ -78,10 +92,16 @@ export function SeverityIcon({ severity }: { severity: Severity }) {
 interface Props {
   lang: Lang;
   outcome: ValidateOutcome;
+  /** The profile in force: the headings name its scale. */
+  profile: Profile;
   onSelect: (cell: string) => void;
+  /** Write fixes (one finding's, or every safe one). */
+  onFix: (fixes: Fix[]) => void;
+  /** False while Excel work runs or when the results are another sheet's. */
+  canFix: boolean;
 }
 
-export function Results({ lang, outcome, onSelect }: Props) {
+export function Results({ lang, outcome, profile, onSelect, onFix, canFix }: Props) {
   const styles = useStyles();
   const { result } = outcome;
   const s = result.summary;
@@ -89,11 +109,66 @@ export function Results({ lang, outcome, onSelect }: Props) {
   const [limits, setLimits] = useState<Record<string, number>>({});
   const counts: Record<Severity, number> = { error: s.errors, warning: s.warnings, info: s.infos };
   const groups = useMemo(() => groupFindings(result.findings), [result.findings]);
-  const shownGroups = groups.filter((g) => visible[g.severity]);
+  const shownGroups = useMemo(() => groups.filter((g) => visible[g.severity]), [groups, visible]);
   const shownCount = shownGroups.reduce((n, g) => n + g.findings.length, 0);
+  const root = useRef<HTMLElement>(null);
+  /** Where focus goes after the list changed under it (show more): an item's data-item key. */
+  const [focusItem, setFocusItem] = useState<string | null>(null);
+  /** The findings with a cell, in the order shown: what 前へ / 次へ step through. */
+  const steps = useMemo(
+    () =>
+      shownGroups.flatMap((g) =>
+        g.findings.flatMap((f, i) => (findingCell(f) ? [{ key: `${g.severity}:${g.ruleId}`, i, cell: findingCell(f)! }] : [])),
+      ),
+    [shownGroups],
+  );
+  const [current, setCurrent] = useState(-1);
+  const safe = useMemo(() => safeFixes(result.findings), [result.findings]);
+  useEffect(() => setCurrent(-1), [result.findings, visible]);
+
+  useEffect(() => {
+    if (!focusItem) return;
+    root.current?.querySelector<HTMLElement>(`[data-item="${CSS.escape(focusItem)}"]`)?.focus();
+    setFocusItem(null);
+  }, [focusItem]);
+
+  useEffect(() => {
+    const at = steps[current];
+    if (at) root.current?.querySelector(`[data-item="${CSS.escape(`${at.key}#${at.i}`)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [current, steps]);
+
+  /** Step to the next (+1) or previous (-1) finding: shown, marked, and its cell selected in the sheet. */
+  const go = (delta: number) => {
+    if (!steps.length) return;
+    const next = Math.min(steps.length - 1, Math.max(0, current < 0 ? (delta > 0 ? 0 : steps.length - 1) : current + delta));
+    const at = steps[next]!;
+    setLimits((l) => ((l[at.key] ?? PAGE) > at.i ? l : { ...l, [at.key]: Math.ceil((at.i + 1) / PAGE) * PAGE }));
+    setCurrent(next);
+    onSelect(at.cell);
+  };
+  const currentKey = steps[current] ? `${steps[current]!.key}#${steps[current]!.i}` : null;
+
+  /** Alt+↓ / Alt+↑ anywhere in the results: next / previous finding. ↓ / ↑ in the list: move between findings. */
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+      e.preventDefault();
+      go(e.key === 'ArrowDown' ? 1 : -1);
+      return;
+    }
+    const el = e.target as HTMLElement;
+    if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && el.dataset.item) {
+      const items = [...(root.current?.querySelectorAll<HTMLElement>('[data-item]') ?? [])];
+      const i = items.indexOf(el);
+      const to = items[i + (e.key === 'ArrowDown' ? 1 : -1)];
+      if (to) {
+        e.preventDefault();
+        to.focus();
+      }
+    }
+  };
 
   return (
-    <section className={styles.root} aria-label={t('findings', lang)}>
+    <section ref={root} className={styles.root} aria-label={t('findings', lang)} onKeyDown={onKeyDown}>
       {result.layout ? (
         s.ready ? (
           <MessageBar intent="success" layout="multiline">
@@ -111,6 +186,8 @@ export function Results({ lang, outcome, onSelect }: Props) {
           </MessageBar>
         )
       ) : null}
+
+      {result.layout && s.kpis + s.rows > 0 ? <GradeDistribution lang={lang} result={outcome.result} /> : null}
 
       <div className={styles.filters} role="group" aria-label={p('filter', lang)}>
         {SEVERITIES.map((sev) => (
@@ -134,6 +211,42 @@ export function Results({ lang, outcome, onSelect }: Props) {
       ) : null}
       {result.findings.length > 0 && shownCount === 0 ? <Text>{p('noneShown', lang)}</Text> : null}
 
+      {safe.length ? (
+        <div className={styles.nav}>
+          <Button
+            appearance="primary"
+            size="small"
+            disabledFocusable={!canFix}
+            onClick={() => onFix(safe)}
+            title={p('fixAllHint', lang)}
+          >
+            {p('fixAll', lang, { n: safe.length })}
+          </Button>
+        </div>
+      ) : null}
+
+      {steps.length ? (
+        <div className={styles.nav} role="group" aria-label={p('navigate', lang)}>
+          <Button size="small" icon={<ArrowUpRegular />} onClick={() => go(-1)} disabledFocusable={current === 0} title="Alt+↑">
+            {p('prevFinding', lang)}
+          </Button>
+          <Button
+            size="small"
+            icon={<ArrowDownRegular />}
+            onClick={() => go(1)}
+            disabledFocusable={current === steps.length - 1}
+            title="Alt+↓"
+          >
+            {p('nextFinding', lang)}
+          </Button>
+          <Text size={200} className={styles.navPos} aria-live="polite">
+            {current >= 0
+              ? p('position', lang, { i: current + 1, n: steps.length, cell: steps[current]!.cell })
+              : p('navHint', lang)}
+          </Text>
+        </div>
+      ) : null}
+
       {shownGroups.map((g) => {
         const id = `group-${g.severity}-${g.ruleId}`;
         const key = `${g.severity}:${g.ruleId}`;
@@ -144,19 +257,37 @@ export function Results({ lang, outcome, onSelect }: Props) {
             <h2 id={id} className={styles.groupTitle}>
               <SeverityIcon severity={g.severity} />
               <span>
-                {RULES_BY_ID.get(g.ruleId)?.description[lang] ?? g.ruleId}
+                {ruleHeading(g.ruleId, lang, profile, s)}
                 {lang === 'ja' ? `（${g.findings.length}）` : ` (${g.findings.length})`}
               </span>
             </h2>
             <ul className={styles.list}>
               {g.findings.slice(0, limit).map((f, i) => (
-                <li key={i}>
-                  <FindingItem lang={lang} finding={f} onSelect={onSelect} />
+                <li key={i} className={styles.row}>
+                  <FindingItem
+                    lang={lang}
+                    finding={f}
+                    item={`${key}#${i}`}
+                    current={currentKey === `${key}#${i}`}
+                    onSelect={(cell) => {
+                      setCurrent(steps.findIndex((x) => x.key === key && x.i === i));
+                      onSelect(cell);
+                    }}
+                  />
+                  {f.fix ? <FixButton lang={lang} fix={f.fix} disabled={!canFix} onFix={onFix} /> : null}
                 </li>
               ))}
             </ul>
             {rest > 0 ? (
-              <Button appearance="transparent" size="small" onClick={() => setLimits((l) => ({ ...l, [key]: limit + PAGE }))}>
+              <Button
+                appearance="transparent"
+                size="small"
+                onClick={() => {
+                  setLimits((l) => ({ ...l, [key]: limit + PAGE }));
+                  // Focus the first finding just shown (the button may be gone), never <body>.
+                  setFocusItem(`${key}#${limit}`);
+                }}
+              >
                 {p('more', lang, { n: Math.min(rest, PAGE) })}
               </Button>
             ) : null}
@@ -167,7 +298,16 @@ export function Results({ lang, outcome, onSelect }: Props) {
   );
 }
 
-function FindingItem({ lang, finding, onSelect }: { lang: Lang; finding: Finding; onSelect: Props['onSelect'] }) {
+interface ItemProps {
+  lang: Lang;
+  finding: Finding;
+  /** The item's key for focus and navigation ("error:missing-grade#3"). */
+  item: string;
+  current: boolean;
+  onSelect: Props['onSelect'];
+}
+
+function FindingItem({ lang, finding, item, current, onSelect }: ItemProps) {
   const styles = useStyles();
   const { message, suggestion } = localizeFinding(finding, lang);
   const cell = findingCell(finding);
@@ -183,15 +323,79 @@ function FindingItem({ lang, finding, onSelect }: { lang: Lang; finding: Finding
       ) : null}
     </>
   );
-  if (!cell) return <div className={styles.item}>{body}</div>;
+  if (!cell)
+    return (
+      <div className={styles.item} data-item={item} tabIndex={-1}>
+        {body}
+      </div>
+    );
   return (
     <button
       type="button"
-      className={mergeClasses(styles.item, styles.clickable)}
+      className={mergeClasses(styles.item, styles.clickable, current && styles.current)}
       title={p('goTo', lang, { cell })}
+      data-item={item}
+      aria-current={current ? 'true' : undefined}
       onClick={() => onSelect(cell)}
     >
       {body}
     </button>
+  );
+}
+
+/** The grade distribution of the checked table (達成度の分布), as the summary sheet counts it. */
+function GradeDistribution({ lang, result }: { lang: Lang; result: ValidateOutcome['result'] }) {
+  const styles = useStyles();
+  const s = result.summary;
+  const max = Math.max(1, ...s.gradeOrder.map((g) => s.grades[g] ?? 0));
+  const id = 'grade-distribution';
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id} className={styles.distTitle}>
+        {p('gradeDistribution', lang)}
+      </h2>
+      <table className={styles.dist}>
+        <tbody>
+          {s.gradeOrder.map((g) => {
+            const n = s.grades[g] ?? 0;
+            return (
+              <tr key={g}>
+                <th scope="row" className={styles.distLabel}>
+                  {gradeLabel(g, s.noKpiGrade, lang)}
+                </th>
+                <td aria-hidden="true">
+                  <div className={styles.barTrack}>
+                    <div className={styles.bar} style={{ width: `${(100 * n) / max}%` }} />
+                  </div>
+                </td>
+                <td className={styles.distCount}>{n}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** 修正 on a finding: a certain fix at once; a suggestion (a grade from the rate) says what it enters. */
+function FixButton({ lang, fix, disabled, onFix }: { lang: Lang; fix: Fix; disabled: boolean; onFix: Props['onFix'] }) {
+  const styles = useStyles();
+  const cell = toA1(fix.row, fix.col);
+  const label = fix.safe ? p('fix', lang) : p('fixSuggested', lang, { to: fix.to });
+  const title = fix.safe
+    ? p('fixTitle', lang, { from: fix.from, to: fix.to })
+    : p('fixSuggestedTitle', lang, { to: fix.to, cell });
+  return (
+    <Button
+      size="small"
+      className={styles.fixButton}
+      disabledFocusable={disabled}
+      aria-label={`${label}: ${cell} ${title}`}
+      title={title}
+      onClick={() => onFix([fix])}
+    >
+      {label}
+    </Button>
   );
 }

@@ -4,11 +4,11 @@ import { fiscalYearLabel, t } from '../../core/i18n';
 import { tableInfo } from '../../core/report';
 import type { CheckResult } from '../../core/engine';
 import type { Lang } from '../../core/types';
-import type { SheetInfo, ValidateOutcome } from '../../office/host';
-
-/** The sheet the pane shows; usedRange is left out when it was not read (known only from a validation). */
-export type PaneSheet = Omit<SheetInfo, 'usedRange'> & { usedRange?: SheetInfo['usedRange'] };
+import type { SheetState, ValidateOutcome } from '../../office/host';
 import { p } from '../strings';
+
+/** The sheet the pane shows (what was read of it: all of SheetState once the pane has followed the workbook). */
+export type PaneSheet = Pick<SheetState, 'name'> & Partial<Omit<SheetState, 'name'>>;
 
 const useStyles = makeStyles({
   card: {
@@ -46,8 +46,10 @@ interface Props {
 /** Which sheet the pane works on and what was found there. */
 export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: Props) {
   const styles = useStyles();
-  const checked = outcome && sheet && outcome.result.sheet === sheet.name ? outcome.result : null;
-  const result = checked ?? (inspected && sheet && inspected.sheet === sheet.name ? inspected : null);
+  // On our summary sheet, Validate checks its source: what the card shows is about that sheet.
+  const target = sheet ? (sheet.summaryOf ?? sheet.name) : null;
+  const checked = outcome && outcome.result.sheet === target ? outcome.result : null;
+  const result = checked ?? (inspected && inspected.sheet === target ? inspected : null);
   const facts: [string, string][] = [];
   if (sheet && sheet.usedRange !== undefined) facts.push([p('usedRange', lang), sheet.usedRange ?? p('emptySheet', lang)]);
   if (result?.layout) {
@@ -76,6 +78,13 @@ export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: 
           onClick={onRefresh}
         />
       </div>
+      {sheet?.summaryOf ? (
+        <Text className={styles.hint}>
+          {p(sheet.sheets?.some((x) => x.name === sheet.summaryOf) ? 'summaryOf' : 'summarySourceGone', lang, {
+            sheet: sheet.summaryOf,
+          })}
+        </Text>
+      ) : null}
       {facts.length ? (
         <dl className={styles.facts}>
           {facts.map(([k, v]) => (
@@ -96,5 +105,17 @@ export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: 
       ) : null}
       {!checked ? <Text className={styles.hint}>{p('notChecked', lang)}</Text> : null}
     </section>
+  );
+}
+
+/** Above results that belong to another sheet than the one the card names. */
+export function OtherSheetNote({ lang, checked, active }: { lang: Lang; checked: string; active: string }) {
+  return (
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>{p('otherSheetTitle', lang, { sheet: checked })}</MessageBarTitle>
+        {p('otherSheet', lang, { sheet: checked, active })}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
