@@ -224,18 +224,8 @@ function machine(): Record<string, string> {
 const START = '<!-- bench:cli:start -->';
 const END = '<!-- bench:cli:end -->';
 
-async function writeDoc(section: string): Promise<string> {
-  const { repoRoot } = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
-  const doc = path.join(repoRoot(), 'docs', 'performance.md');
-  await fs.mkdir(path.dirname(doc), { recursive: true });
-  const block = `${START}\n${section}${END}\n`;
-  let text = existsSync(doc) ? await fs.readFile(doc, 'utf8') : '# Performance\n\n';
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + END.length + 1);
-  else text = `${text.trimEnd()}\n\n${block}`;
-  await fs.writeFile(doc, text);
-  return doc;
+function writeDoc(section: string): Promise<string> {
+  return writeDocSection(section, START, END);
 }
 
 async function parent(): Promise<void> {
@@ -320,9 +310,59 @@ async function parent(): Promise<void> {
   }
 }
 
+// ------------------------------------------------------------------------------------------ hostile cells (issue 11)
+
+async function hostile(): Promise<void> {
+  const { hostileCellsSection } = require('./hostile-cells') as typeof import('./hostile-cells');
+  const m = machine();
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
+  const section = hostileCellsSection(
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.os}; load average ${load}. ` +
+      `Measured ${new Date().toISOString().slice(0, 10)}.`,
+  );
+  const doc = await writeDocSection(section, '<!-- bench:hostile:start -->', '<!-- bench:hostile:end -->');
+  console.log(`\nwritten to ${path.relative(process.cwd(), doc)}`);
+}
+
+/** Replace (or append at the end) the block between two markers of docs/performance.md. */
+async function writeDocSection(section: string, start: string, end: string): Promise<string> {
+  const { repoRoot } = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
+  const doc = path.join(repoRoot(), 'docs', 'performance.md');
+  const block = `${start}\n${section}${end}\n`;
+  let text = existsSync(doc) ? await fs.readFile(doc, 'utf8') : '# Performance\n\n';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + end.length + 1);
+  else text = `${text.trimEnd()}\n\n${block}`;
+  await fs.writeFile(doc, text);
+  return doc;
+}
+
 const [flag, mode, file] = process.argv.slice(2);
 const job =
-  flag === '--child' ? (mode === 'floor' ? childFloor(file!) : mode === 'cli' ? childCli(file!) : childEngine(file!)) : parent();
+  flag === '--child'
+    ? mode === 'floor'
+      ? childFloor(file!)
+      : mode === 'cli'
+        ? childCli(file!)
+        : mode === 'hostile'
+          ? hostile()
+          : childEngine(file!)
+    : flag === '--hostile'
+      ? hostile()
+      : parent().then(() => hostileInChild());
+
+/** The hostile-cells section in a fresh process, after the CLI section. */
+function hostileInChild(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(__filename, ['--child', 'hostile'], { stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bench child hostile exited with ${code}`))));
+  });
+}
 job.catch((e: unknown) => {
   console.error(`bench: ${(e as Error)?.stack ?? e}`);
   process.exit(1);

@@ -1,0 +1,121 @@
+/**
+ * The "Hostile cells" section of `npm run bench` (issue 11, item 3): what the worst cells cost the
+ * engine at 1k, 8k and 32k characters, and how that grows. Linear rules grow about 4× from 8k to 32k
+ * (and 8× from 1k to 8k); a quadratic one grows about 16× (and 64×). Run alone: `npm run bench -- --hostile`.
+ */
+import { performance } from 'perf_hooks';
+import { checkSheet } from '../src/core/engine';
+import type { CellValue, SheetData } from '../src/core/grid';
+import { MAX_CELL_CHARS } from '../src/core/limits';
+import { rateFromCell } from '../src/core/kpi';
+import { parseLegend } from '../src/core/legend';
+import { preview } from '../src/core/rules/util';
+import { splitAgencies } from '../src/core/summary';
+import { hasHtmlMarkup, htmlToText } from '../src/core/text';
+
+const SIZES = [1000, 8000, MAX_CELL_CHARS] as const;
+
+/** u repeated to n characters, the last one "x" (so that no pattern ends its scan with a match). */
+const fill = (u: string, n: number) => u.repeat(Math.ceil(n / u.length)).slice(0, n - 1) + 'x';
+
+/** A table like the sample (two header rows, KPI over 目標 · 実績 · 達成度), one plain row and one row of the cell. */
+function sheetWith(cell: string): SheetData {
+  const header1 = [
+    '対象者',
+    '取組内容',
+    null,
+    '実施計画(令和6年度)',
+    'KPI',
+    null,
+    null,
+    '実績(令和6年度)',
+    '令和6年度の取組を踏まえた課題と今後の方向性',
+    '実施機関及び関係機関',
+    '備考',
+  ];
+  const header2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
+  const plain = [
+    '若者',
+    'ア',
+    '居場所の拡大を図る。',
+    '補助を行う。',
+    '10人',
+    '8人',
+    'B',
+    '3団体に補助した。',
+    '連携する。',
+    '高知県',
+    null,
+  ];
+  const hostile: CellValue[] = ['若者', 'イ', ...new Array<string>(9).fill(cell)];
+  const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
+  return {
+    name: '進捗管理表',
+    top: 0,
+    left: 0,
+    values: [header1, header2, plain, hostile],
+    merges: [
+      range(0, 0, 1, 0),
+      range(0, 1, 0, 2),
+      range(1, 1, 1, 2),
+      range(0, 3, 1, 3),
+      range(0, 4, 0, 6),
+      range(0, 7, 1, 7),
+      range(0, 8, 1, 8),
+      range(0, 9, 1, 9),
+      range(0, 10, 1, 10),
+    ],
+  };
+}
+
+/** The worst cells found for each rule (each was quadratic before issue 11), and the whole engine on them. */
+const CASES: { name: string; unit: string; run: (s: string) => unknown }[] = [
+  { name: 'preview() — spaces and tabs', unit: ' \t', run: (s) => preview(s) },
+  { name: 'splitAgencies — spaces', unit: ' ', run: splitAgencies },
+  { name: 'rate typed as text — "1" and spaces', unit: ' ', run: (s) => rateFromCell('1' + s, null, null) },
+  { name: 'hasHtmlMarkup — "<b" without ">"', unit: '<b', run: hasHtmlMarkup },
+  { name: 'htmlToText — "<p" without ">"', unit: '<p', run: htmlToText },
+  { name: 'legend meaning — 「、」 run', unit: '、', run: (s) => parseLegend([{ row: 0, col: 0, text: 'A：目標達成 B：' + s }]) },
+  ...[' ', '<b', '（', '、', '1 ', '①'].map((unit) => ({
+    name: `checkSheet, the cell in 9 columns — ${JSON.stringify(unit)}`,
+    unit,
+    run: (s: string) => checkSheet(sheetWith(s)),
+  })),
+];
+
+function best(f: () => unknown, runs: number): number {
+  let ms = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    ms = Math.min(ms, performance.now() - t);
+  }
+  return ms;
+}
+
+/** Measures every case; returns the section for docs/performance.md (also printed). */
+export function hostileCellsSection(machineLine: string): string {
+  const rows = CASES.map((c) => {
+    const texts = SIZES.map((n) => fill(c.unit, n));
+    best(() => c.run(texts[0]!), 3); // warm up
+    const ms = texts.map((t) => best(() => c.run(t), 3));
+    return { name: c.name, ms, g1: ms[1]! / ms[0]!, g2: ms[2]! / ms[1]! };
+  });
+  const f = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1));
+  const table = rows
+    .map((r) => `| ${r.name} | ${r.ms.map(f).join(' | ')} | ${r.g1.toFixed(1)}× | ${r.g2.toFixed(1)}× |`)
+    .join('\n');
+  for (const r of rows)
+    console.log(`${r.name}: ${r.ms.map(f).join(' / ')} ms, growth ${r.g1.toFixed(1)}× (1k→8k), ${r.g2.toFixed(1)}× (8k→32k)`);
+  return (
+    `## Hostile cells (issue 11)\n\n` +
+    `\`npm run bench\` (bench/hostile-cells.ts; alone: \`npm run bench -- --hostile\`) times the worst cells found for the ` +
+    `core's text rules, best of 3, at 1,000, 8,000 and 32,767 characters (Excel's limit per cell, MAX_CELL_CHARS; ` +
+    `longer cells are cut to it in Grid). Linear cost grows 8× from 1k to 8k and 4× from 8k to 32k; quadratic cost ` +
+    `grows 64× and 16×. Before issue 11 preview(), splitAgencies, the HTML tag patterns and legend meanings took ` +
+    `1.9–4.2 s on one such 32k cell (0.1–0.4 s at 8k, growing 15–30× from 8k to 32k); the typed-rate pattern ` +
+    `was quadratic too.\n\n` +
+    `| Cell | 1k ms | 8k ms | 32k ms | 1k→8k | 8k→32k |\n|---|---|---|---|---|---|\n${table}\n\n` +
+    `${machineLine}\n\n`
+  );
+}
