@@ -12,6 +12,8 @@ import { parseLegend } from '../src/core/legend';
 import { preview } from '../src/core/rules/util';
 import { splitAgencies } from '../src/core/summary';
 import { hasHtmlMarkup, htmlToText } from '../src/core/text';
+import { SAMPLE_HEADER_MERGES, SAMPLE_HEADER_ROW_1, SAMPLE_HEADER_ROW_2 } from '../test/helpers/layouts';
+import { parseRange } from '../src/core/a1';
 
 const SIZES = [1000, 8000, MAX_CELL_CHARS] as const;
 
@@ -20,20 +22,6 @@ const fill = (u: string, n: number) => u.repeat(Math.ceil(n / u.length)).slice(0
 
 /** A table like the sample (two header rows, KPI over 目標 · 実績 · 達成度), one plain row and one row of the cell. */
 function sheetWith(cell: string): SheetData {
-  const header1 = [
-    '対象者',
-    '取組内容',
-    null,
-    '実施計画(令和6年度)',
-    'KPI',
-    null,
-    null,
-    '実績(令和6年度)',
-    '令和6年度の取組を踏まえた課題と今後の方向性',
-    '実施機関及び関係機関',
-    '備考',
-  ];
-  const header2 = [null, null, null, null, '目標／令和6年度目標', '令和6年度実績', '達成度', null, null, null, null];
   const plain = [
     '若者',
     'ア',
@@ -48,23 +36,12 @@ function sheetWith(cell: string): SheetData {
     null,
   ];
   const hostile: CellValue[] = ['若者', 'イ', ...new Array<string>(9).fill(cell)];
-  const range = (top: number, left: number, bottom: number, right: number) => ({ top, left, bottom, right });
   return {
     name: '進捗管理表',
     top: 0,
     left: 0,
-    values: [header1, header2, plain, hostile],
-    merges: [
-      range(0, 0, 1, 0),
-      range(0, 1, 0, 2),
-      range(1, 1, 1, 2),
-      range(0, 3, 1, 3),
-      range(0, 4, 0, 6),
-      range(0, 7, 1, 7),
-      range(0, 8, 1, 8),
-      range(0, 9, 1, 9),
-      range(0, 10, 1, 10),
-    ],
+    values: [SAMPLE_HEADER_ROW_1, SAMPLE_HEADER_ROW_2, plain, hostile],
+    merges: SAMPLE_HEADER_MERGES.map(parseRange),
   };
 }
 
