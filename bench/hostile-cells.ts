@@ -89,9 +89,9 @@ export function hostileCellsSection(machineLine: string): string {
     `\`npm run bench\` (bench/hostile-cells.ts; alone: \`npm run bench -- --hostile\`) times the worst cells found for the ` +
     `core's text rules, best of 3, at 1,000, 8,000 and 32,767 characters (Excel's limit per cell, MAX_CELL_CHARS; ` +
     `longer cells are cut to it in Grid). Linear cost grows 8× from 1k to 8k and 4× from 8k to 32k; quadratic cost ` +
-    `grows 64× and 16×. Before issue 11 preview(), splitAgencies, the HTML tag patterns and legend meanings took ` +
-    `1.9–4.2 s on one such 32k cell (0.1–0.4 s at 8k, growing 15–30× from 8k to 32k); the typed-rate pattern ` +
-    `was quadratic too.\n\n` +
+    `grows 64× and 16×. Before issue 11 (measured on this machine with the old patterns, one 32k cell): preview() ` +
+    `1.9–3.1 s, splitAgencies 1.6–4.2 s, the typed rate 1.0 s, hasHtmlMarkup 0.4–1.8 s, htmlToText 0.4–3.0 s, legend ` +
+    `meanings 2.0–3.5 s, each growing 12–48× from 8k to 32k.\n\n` +
     `| Cell | 1k ms | 8k ms | 32k ms | 1k→8k | 8k→32k |\n|---|---|---|---|---|---|\n${table}\n\n` +
     `${machineLine}\n\n`
   );
