@@ -16,3 +16,5 @@ export * from './report';
 export { detectLayout } from './layout';
 export { parseKpiRows, parseKpiText, normalizeGrade, gradeForRate } from './kpi';
 export { ALL_RULES, RULES_BY_ID } from './rules';
+export { MAX_CELL_CHARS } from './limits';
+export { safeFileName, safeText } from './safeText';
