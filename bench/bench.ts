@@ -91,18 +91,43 @@ function machine(): Record<string, string> {
 const START = '<!-- bench:cli:start -->';
 const END = '<!-- bench:cli:end -->';
 
-async function writeDoc(section: string): Promise<string> {
+function writeDoc(section: string): Promise<string> {
+  return writeDocSection(section, START, END);
+}
+
+/** Replace (or append at the end) the block between two markers of docs/performance.md. */
+async function writeDocSection(section: string, start: string, end: string): Promise<string> {
   const { repoRoot } = require('../tools/generate-samples') as typeof import('../tools/generate-samples');
   const doc = path.join(repoRoot(), 'docs', 'performance.md');
   await fs.mkdir(path.dirname(doc), { recursive: true });
-  const block = `${START}\n${section}${END}\n`;
+  const block = `${start}\n${section}${end}\n`;
   let text = existsSync(doc) ? await fs.readFile(doc, 'utf8') : '# Performance\n\n';
-  const a = text.indexOf(START);
-  const b = text.indexOf(END);
-  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + END.length + 1);
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a >= 0 && b > a) text = text.slice(0, a) + block + text.slice(b + end.length + 1);
   else text = `${text.trimEnd()}\n\n${block}`;
   await fs.writeFile(doc, text);
   return doc;
+}
+
+// ------------------------------------------------------------------------------------------ hostile cells (issue 11)
+
+/** The cost of the worst cells at 1k, 8k and 32k characters (bench/hostile-cells.ts), in this process. */
+async function hostile(): Promise<void> {
+  const { hostileCellsSection } = require('./hostile-cells') as typeof import('./hostile-cells');
+  const m = machine();
+  const load = os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
+  const section = hostileCellsSection(
+    `Machine: ${m.nproc} CPUs (nproc), ${m.cpu}, ${m.memory}, Node ${m.node}, ${m.os}; load average ${load}. ` +
+      `Measured ${new Date().toISOString().slice(0, 10)}.`,
+  );
+  if (process.env.BENCH_WRITE_DOC === '1') {
+    const doc = await writeDocSection(section, '<!-- bench:hostile:start -->', '<!-- bench:hostile:end -->');
+    console.log(`\nwritten to ${path.relative(process.cwd(), doc)}`);
+  }
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -255,7 +280,8 @@ async function parent(): Promise<void> {
   }
 }
 
-parent().catch((e: unknown) => {
+// `npm run bench -- --hostile` runs the hostile-cells section alone; a plain run does both.
+(process.argv.includes('--hostile') ? hostile() : parent().then(hostile)).catch((e: unknown) => {
   console.error(`bench: ${(e as Error)?.stack ?? e}`);
   process.exit(1);
 });

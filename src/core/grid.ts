@@ -1,4 +1,5 @@
 import { CellRange, rangeContains, toA1 } from './a1';
+import { cutText, MAX_CELL_CHARS } from './limits';
 
 /** What a cell holds after Excel computed it. Error values are the error code as a string ("#DIV/0!"). */
 export type CellValue = string | number | boolean | null;
@@ -106,15 +107,19 @@ export class Grid {
     return row >= this.firstRow && row <= this.lastRow && col >= this.firstCol && col <= this.lastCol;
   }
 
-  /** The raw value of one cell (merged cells other than the top-left one are empty, as in Excel). */
+  /**
+   * The raw value of one cell (merged cells other than the top-left one are empty, as in Excel). A
+   * text longer than Excel allows in a cell is cut to MAX_CELL_CHARS.
+   */
   value(row: number, col: number): CellValue {
     const r = this.values[row - this.top];
     if (!Array.isArray(r)) return null;
     const v = r[col - this.left];
     if (v === undefined || v === null) return null;
     if (typeof v === 'number') return Number.isFinite(v) ? v : null;
-    if (typeof v === 'string' || typeof v === 'boolean') return v;
-    return String(v);
+    if (typeof v === 'string') return v.length > MAX_CELL_CHARS ? cutText(v, MAX_CELL_CHARS) : v;
+    if (typeof v === 'boolean') return v;
+    return cutText(String(v), MAX_CELL_CHARS);
   }
 
   /** The value as text (numbers in plain form, booleans TRUE/FALSE, empty → ""). */

@@ -17,3 +17,5 @@ export { detectLayout } from './layout';
 export { parseKpiRows, parseKpiText, normalizeGrade, gradeForRate } from './kpi';
 export { ALL_RULES, RULES_BY_ID } from './rules';
 export * from './fixes';
+export { MAX_CELL_CHARS } from './limits';
+export { safeFileName, safeText } from './safeText';

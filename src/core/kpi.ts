@@ -394,19 +394,22 @@ function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[], rate: RateOpt
   });
 }
 
+/** A rate typed as text, trimmed first: `^\s*…\s*(%)?\s*$` took seconds on "1" and 30,000 spaces. */
+const RATE_TEXT_RE = /^([-+]?\d+(?:\.\d+)?)\s*(%)?$/;
+
 /**
  * The rate column's value in percent. A number may be a fraction (0.25, a cell formatted as %) or a
  * percent (25): when the computed rate is known the closer reading wins, else numbers up to 3 are
  * read as fractions (up to 300 %).
  */
-function rateFromCell(v: CellValue, computed: number | null, fmt: string | null): number | null {
+export function rateFromCell(v: CellValue, computed: number | null, fmt: string | null): number | null {
   let n: number | null = null;
   let explicitPercent = false;
   if (typeof v === 'number') {
     if (isPercentFormat(fmt)) return Number.isFinite(v) ? v * 100 : null;
     n = v;
   } else if (typeof v === 'string' && !isExcelError(v)) {
-    const m = /^\s*([-+]?\d+(?:\.\d+)?)\s*(%)?\s*$/.exec(nfkc(v).replace(/,/g, ''));
+    const m = RATE_TEXT_RE.exec(nfkc(v).replace(/,/g, '').trim());
     if (m) {
       n = Number(m[1]);
       explicitPercent = m[2] === '%';

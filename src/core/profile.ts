@@ -117,6 +117,13 @@ const stepsSchema = z
         code: 'custom',
         message: 'give minPercent for every step or for none / minPercent はすべての段階に付けるか、どれにも付けないでください',
       });
+    const last = steps[steps.length - 1];
+    if (withMin === steps.length && last?.minPercent !== undefined && last.minPercent > 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: [steps.length - 1, 'minPercent'],
+        message: `the last step must start at 0 % or below, or rates under ${last.minPercent} % get no grade / 最後の段階の minPercent は 0 以下にしてください（${last.minPercent}% 未満の達成率に区分がありません）`,
+      });
     steps.forEach((st, i) => {
       const prev = steps[i - 1];
       if (i > 0 && st.minPercent !== undefined && prev?.minPercent !== undefined && st.minPercent >= prev.minPercent)
@@ -185,14 +192,21 @@ export function parseProfile(input: unknown): ProfileResult {
     input = { ...(input as object), gradeScale: presetSteps(preset) };
   }
   const r = profileSchema.safeParse(input);
-  if (!r.success) {
-    const errors = r.error.issues.map((i) => {
-      const path = i.path.length ? i.path.map(String).join('.') : '(profile)';
-      if (i.code === 'unrecognized_keys') return `${path}: unknown key(s) / 不明なキー: ${i.keys.join(', ')}`;
-      return `${path}: ${i.message}`;
-    });
-    return { ok: false, errors };
+  const reported = new Set<string>();
+  const errors = r.success
+    ? []
+    : r.error.issues.map((i) => {
+        const path = pathText(i.path);
+        if (i.code !== 'unrecognized_keys') return `${path}: ${i.message}`;
+        for (const k of i.keys) reported.add(`${path}\u0000${k}`);
+        return `${path}: unknown key(s) / 不明なキー: ${i.keys.join(', ')}`;
+      });
+  // Records (rules, columns, headerSpellings) drop a "__proto__" key without a word: name it too.
+  for (const { path, key } of prototypeKeys(input, [])) {
+    const at = pathText(path);
+    if (!reported.has(`${at}\u0000${key}`)) errors.push(`${at}: unknown key(s) / 不明なキー: ${key}`);
   }
+  if (!r.success || errors.length) return { ok: false, errors };
   const p = r.data;
   return {
     ok: true,
@@ -213,11 +227,29 @@ export function parseProfile(input: unknown): ProfileResult {
   };
 }
 
-/** Parse profile JSON text; a syntax error is reported like a bad key. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path.length ? path.map(String).join('.') : '(profile)';
+}
+
+/** Keys that name an object's prototype machinery: never a setting, always reported. */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Every own key of PROTOTYPE_KEYS at any depth of the parsed JSON, with the path of the object holding it. */
+function prototypeKeys(v: unknown, path: (string | number)[]): { path: (string | number)[]; key: string }[] {
+  if (v === null || typeof v !== 'object' || path.length > 8) return [];
+  const out: { path: (string | number)[]; key: string }[] = [];
+  for (const key of Object.keys(v)) {
+    if (PROTOTYPE_KEYS.has(key)) out.push({ path, key });
+    else out.push(...prototypeKeys((v as Record<string, unknown>)[key], [...path, Array.isArray(v) ? Number(key) : key]));
+  }
+  return out;
+}
+
+/** Parse profile JSON text (a UTF-8 byte order mark before it is allowed); a syntax error is reported like a bad key. */
 export function parseProfileText(text: string): ProfileResult {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     return { ok: false, errors: [`(profile): not valid JSON / JSON として読めません: ${(e as Error).message}`] };
   }

@@ -6,6 +6,7 @@ import { highlightKind, type HighlightKind } from './highlight';
 import { fiscalYearLabel, gradeLabel, roleLabel, severityCount, severityLabel, t } from './i18n';
 import { localizeFinding } from './messages';
 import { ALL_RULES } from './rules';
+import { safeFileName, safeText } from './safeText';
 import type { SummaryModel } from './summary';
 import { ROLES, SEVERITIES, type Finding, type Lang, type Layout, type Role, type Severity, type TableFamily } from './types';
 
@@ -287,7 +288,11 @@ export interface TextOptions {
   groupBy?: 'severity' | 'rule';
 }
 
-/** Terminal output: per file the table, fiscal year, verdict, grade counts and the findings, grouped. */
+/**
+ * Terminal output: per file the table, fiscal year, verdict, grade counts and the findings, grouped.
+ * Nothing a file holds reaches the terminal raw: file names are quoted when odd, and control and bidi
+ * characters anywhere (cell text in messages, sheet names, errors) are shown escaped (safeText).
+ */
 export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}): string {
   const lines: string[] = [];
   const indent = '    ';
@@ -298,14 +303,14 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
     if (lines.length) lines.push('');
     if (!isReadable(r)) {
       unreadable++;
-      lines.push(`■ ${r.file}`);
+      lines.push(`■ ${safeFileName(r.file)}`);
       lines.push(`  ${t('unreadable', lang)}: ${r.error}`);
       continue;
     }
     const { layout, findings, summary: s } = r.result;
     if (s.ready) ready++;
     else notReady++;
-    lines.push(`■ ${r.file} — ${t('sheetQuoted', lang, { name: r.sheet })}`);
+    lines.push(`■ ${safeFileName(r.file)} — ${t('sheetQuoted', lang, { name: r.sheet })}`);
     if (layout) {
       const info = tableInfo(layout);
       lines.push(
@@ -331,18 +336,24 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
         lines.push(`  ${tableLine(tc, i, r.result.tables.length, lang)}`);
       }
     }
-    if (r.checkedFile) lines.push(`  ${t('wrote', lang, { path: r.checkedFile })}`);
+    if (r.checkedFile) lines.push(`  ${t('wrote', lang, { path: safeFileName(r.checkedFile) })}`);
 
     const groups = new Map<string, Finding[]>();
     if (opts.groupBy === 'rule') {
-      for (const f of findings) groups.set(f.ruleId, [...(groups.get(f.ruleId) ?? []), f]);
+      for (const f of findings) {
+        const g = groups.get(f.ruleId);
+        if (g) g.push(f);
+        else groups.set(f.ruleId, [f]);
+      }
     } else {
       for (const sev of SEVERITIES) {
         const fs = findings.filter((f) => f.severity === sev);
         if (fs.length) groups.set(sev, fs);
       }
     }
-    const width = Math.max(4, ...findings.map((f) => displayWidth(whereText(f, lang))));
+    // A loop, not Math.max(...spread): the spread overflows the stack at about 130,000 findings.
+    let width = 4;
+    for (const f of findings) width = Math.max(width, displayWidth(whereText(f, lang)));
     for (const [key, fs] of groups) {
       lines.push('');
       const label = opts.groupBy === 'rule' ? key : t(`${key as Severity}s` as const, lang);
@@ -361,7 +372,7 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
     lines.push('');
     lines.push(t('total', lang, { n: results.length, ready, notReady, unreadable }));
   }
-  return lines.join('\n') + '\n';
+  return lines.map(safeText).join('\n') + '\n';
 }
 
 /** Columns a string takes in a terminal: East Asian wide characters count two. */

@@ -38,9 +38,59 @@ describe('profile validation names each bad key', () => {
     ['an unknown severity', { rules: { 'missing-grade': 'fatal' } }, [/^rules\.missing-grade: /]],
     ['an unknown rule id', { rules: { 'no-such-rule': 'off' } }, [/^rules(\.no-such-rule)?: /]],
     ['several bad keys at once', { noKpiGrade: '', placeholders: [1] }, [/^noKpiGrade: /, /^placeholders\.0: /]],
+    [
+      'the no-KPI mark equal to a grade',
+      { gradeScale: [{ grade: 'A' }, { grade: 'B' }], noKpiGrade: 'B' },
+      [/^noKpiGrade: the no-KPI mark is also a grade \/ KPI なしの記号「B」が達成度の区分と同じです$/],
+    ],
+    [
+      'a duplicate grade',
+      { gradeScale: [{ grade: 'A' }, { grade: 'B' }, { grade: 'A' }] },
+      [/^gradeScale\.2\.grade: duplicate grade \/ /],
+    ],
+    [
+      'a last step above 0 %',
+      {
+        gradeScale: [
+          { grade: 'A', minPercent: 100 },
+          { grade: 'B', minPercent: 50 },
+        ],
+      },
+      [/^gradeScale\.1\.minPercent: the last step must start at 0 % or below, or rates under 50 % get no grade \/ /],
+    ],
   ])('%s', (_name, input, expected) => {
     const e = errors(input);
     for (const re of expected) expect(e.some((x) => re.test(x))).toBe(true);
+  });
+
+  it('accepts a last step at or below 0 %', () => {
+    for (const min of [0, -50])
+      expect(
+        profile({
+          gradeScale: [
+            { grade: 'A', minPercent: 100 },
+            { grade: 'B', minPercent: min },
+          ],
+        }).gradeScale.map((st) => st.minPercent),
+      ).toEqual([100, min]);
+  });
+
+  it.each([
+    ['{"rules": {"__proto__": {"missing-grade": "off"}}}', 'rules: unknown key(s) / 不明なキー: __proto__'],
+    ['{"headerSpellings": {"__proto__": ["計画"]}}', 'headerSpellings: unknown key(s) / 不明なキー: __proto__'],
+    ['{"columns": {"constructor": "K"}}', 'columns: unknown key(s) / 不明なキー: constructor'],
+    ['{"gradeScale": [{"grade": "A", "__proto__": {"minPercent": 5}}]}', 'gradeScale.0: unknown key(s) / 不明なキー: __proto__'],
+    ['{"__proto__": {"noKpiGrade": "x"}}', '(profile): unknown key(s) / 不明なキー: __proto__'],
+  ])('names a nested prototype key instead of dropping it: %s', (text, message) => {
+    const r = parseProfileText(text);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors).toEqual([message]);
+    expect(({} as Record<string, unknown>)['missing-grade']).toBeUndefined();
+  });
+
+  it('accepts a profile text that starts with a UTF-8 byte order mark', () => {
+    const r = parseProfileText('\uFEFF{"noKpiGrade": "なし"}');
+    expect(r.ok && r.profile.noKpiGrade).toBe('なし');
   });
 
   it('reports a JSON syntax error as a profile error', () => {

@@ -16,10 +16,9 @@ export function roleNames(role: Role): { roleJa: string; roleEn: string } {
 
 /** One line, at most max characters ("…" when cut). */
 export function preview(text: string, max = 40): string {
-  const one = text
-    .replace(/\s*[\r\n]+\s*/g, ' / ')
-    .replace(/[ \t\u3000]+/g, ' ')
-    .trim();
+  // One pass over each run of white space (`\s*[\r\n]+\s*` took seconds on a cell of spaces): a run
+  // holding a line break becomes " / ", spaces and tabs in any other run one space.
+  const one = text.replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' / ' : run.replace(/[ \t\u3000]+/g, ' '))).trim();
   const chars = [...one];
   return chars.length > max ? chars.slice(0, max).join('') + '…' : one;
 }
