@@ -1,0 +1,463 @@
+/** The check path's reader, one worksheet part: cells, shared formulas, merges and hyperlinks into SheetData. */
+import type { CellRange } from '../core/a1';
+import type { CellValue, SheetData } from '../core/grid';
+import { compactSheetData, formatExcelDate } from '../xlsx/errors';
+import { colToLetters1, decodeAddress, excelToDate, slideFormula, unescapeX, xmlDecodeAgain } from './excel';
+import { decodeText, nameBytes, Tok, XmlScanner } from './xml';
+import type { ZipArchive } from './zip';
+import { Damaged, N, relsOf, type Styles } from './parts';
+import type { SheetInfo } from './workbook';
+
+/** What a sheet is read with: the archive, the sheet, and the workbook's styles and shared strings. */
+export interface SheetPart {
+  zip: ZipArchive;
+  sheet: SheetInfo;
+  styles: Styles;
+  sst: (string | null)[] | null;
+  date1904: boolean;
+}
+
+/** A formula cell while the sheet is read: its own text, and for a shared formula's dependent cell the master's address. */
+interface FormulaCell {
+  own: string | undefined;
+  /** The cell's address as written (r). */
+  addr: string;
+  /** Set on dependent cells of a shared formula: the master's address (undefined when it came later or never). */
+  master?: string | undefined;
+  dependent: boolean;
+}
+
+interface RowCells {
+  v: (CellValue | undefined)[];
+  n: (string | undefined)[];
+  f: (FormulaCell | undefined)[];
+}
+
+export function readSheetPart(part: SheetPart): SheetData {
+  const { zip, sheet, styles, sst, date1904 } = part;
+  const buf = zip.read(sheet.part);
+  if (!buf) throw new Damaged(`no part ${sheet.part}`);
+  const rows: (RowCells | undefined)[] = [];
+  const merges: CellRange[] = [];
+  const hyperlinks: string[] = [];
+  /** si → master address, in the order ExcelJS reconciles (file order). */
+  const sharedMasters = new Map<string, string>();
+  let sheetRels: Map<string, string> | undefined;
+
+  const sc = new XmlScanner(buf);
+  let inData = false;
+  let row: RowCells | undefined;
+  let rowNo = 0;
+  let prevCol = 0;
+
+  // The cell being read.
+  let cAddr = '';
+  let cCol = 0;
+  let cT: string | undefined;
+  let cStyle = 0;
+  let fText: string | undefined;
+  let fShare: string | undefined;
+  let fRef: string | undefined;
+  let fSi: string | undefined;
+  let vText: string | undefined;
+  /** A <v> taken whole by takeText: its bytes, decoded only when needed. */
+  let vS = -1;
+  let vE = -1;
+  let addrS = 0;
+  let addrE = 0;
+  let rich: string | undefined;
+  let inRun = false;
+  let runText: string | undefined;
+  /** 1 collecting <f>, 2 <v> or a plain <t>, 3 a run's <t>. */
+  let collect = 0;
+  let piece = '';
+
+  const finishCell = (): void => {
+    const isFormula = !!fText || !!fShare;
+    if (vS >= 0) {
+      // The common cases straight from the bytes: a shared string's index, a plain integer.
+      if (vS < vE && vText === undefined && !isFormula && (cT === 's' || cT === undefined || cT === 'n')) {
+        const n = digits(buf, vS, vE);
+        if (n >= 0) {
+          vS = -1;
+          finishFast(n);
+          return;
+        }
+      }
+      if (vS < vE) vText = (vText ?? '') + decodeText(buf, vS, vE);
+      vS = -1;
+    }
+    if (isFormula && addrS >= 0) cAddr = buf.toString('latin1', addrS, addrE);
+    const code = cStyle ? styles.codes[cStyle] : undefined;
+    const isDate = cStyle ? styles.dates[cStyle] === true : false;
+    let value: CellValue;
+    if (isFormula) {
+      let result: unknown;
+      if (vText) {
+        if (cT === 'str') result = xmlDecodeAgain(vText);
+        else if (cT === 'b') result = parseInt(vText, 10) !== 0;
+        else if (cT === 'e') result = vText;
+        else result = parseFloat(vText);
+        if (isDate) result = formatExcelDate(excelToDate(cT === 'e' ? NaN : result, date1904));
+      }
+      value = coreValue(result);
+    } else if (vText !== undefined || rich !== undefined) {
+      switch (cT) {
+        case 's': {
+          const idx = parseInt(vText ?? '', 10);
+          if (sst === null) {
+            value = coreValue(idx);
+            break;
+          }
+          const s = sst[idx];
+          if (s === undefined) throw new Damaged(`shared string ${idx} is missing`);
+          value = s;
+          break;
+        }
+        case 'str':
+          value = xmlDecodeAgain(vText ?? '');
+          break;
+        case 'inlineStr':
+          value = vText ?? rich ?? null;
+          break;
+        case 'b':
+          value = parseInt(vText ?? '', 10) !== 0;
+          break;
+        case 'e':
+          value = vText ?? null;
+          break;
+        default: {
+          const n = vText === undefined ? NaN : parseFloat(vText);
+          value = isDate ? formatExcelDate(excelToDate(n, date1904)) : coreValue(n);
+        }
+      }
+    } else {
+      // No value: ExcelJS's Null (styled) cell replaces an earlier cell at the address; a Merge cell is not added.
+      if (cStyle && row) {
+        row.v[cCol] = undefined;
+        row.f[cCol] = undefined;
+        row.n[cCol] = undefined;
+      }
+      return;
+    }
+    if (!row) return;
+    row.v[cCol] = value;
+    row.n[cCol] = code;
+    if (isFormula) {
+      const fc: FormulaCell = { own: fText, addr: cAddr, dependent: false };
+      if (fShare === 'shared') {
+        if (fRef) sharedMasters.set(String(fSi), cAddr);
+        else {
+          fc.dependent = true;
+          fc.master = sharedMasters.get(String(fSi));
+        }
+      }
+      row.f[cCol] = fc;
+    } else row.f[cCol] = undefined;
+  };
+
+  /** finishCell for a number or shared-string index read from the bytes. */
+  const finishFast = (n: number): void => {
+    if (!row) return;
+    let value: CellValue;
+    if (cT === 's') {
+      if (sst === null) value = n;
+      else {
+        const s = sst[n];
+        if (s === undefined) throw new Damaged(`shared string ${n} is missing`);
+        value = s;
+      }
+    } else value = cStyle && styles.dates[cStyle] === true ? formatExcelDate(excelToDate(n, date1904)) : n;
+    row.v[cCol] = value;
+    row.n[cCol] = cStyle ? styles.codes[cStyle] : undefined;
+    row.f[cCol] = undefined;
+  };
+
+  for (let t = sc.next(); t !== Tok.End; t = sc.next()) {
+    if (collect) {
+      if (t === Tok.Cdata) {
+        piece += sc.cdata();
+        continue;
+      }
+      if (sc.textEnd > sc.textStart) piece += decodeText(buf, sc.textStart, sc.textEnd);
+    }
+    if (t === Tok.Open || t === Tok.Empty) {
+      if (!inData) {
+        if (sc.is(N.sheetData)) inData = t === Tok.Open;
+        else if (sc.is(N.mergeCell)) {
+          const ref = sc.attr(N.ref);
+          if (ref !== undefined) merges.push(parseMerge(ref));
+        } else if (sc.is(N.hyperlink)) {
+          // With internal-links.ts ExcelJS links a cell that has a relationship (which must exist) or a location.
+          const ref = sc.attr(N.ref);
+          const rId = sc.attr(N.rid);
+          if (rId || sc.attr(N.location)) hyperlinks.push(ref ?? '');
+          if (rId) {
+            sheetRels ??= relsOf(zip, `xl/worksheets/_rels/sheet${/sheet(\d+)[.]xml/.exec(sheet.part)![1]}.xml.rels`);
+            if (!sheetRels.has(rId)) throw new Damaged(`hyperlink relationship ${rId} is missing`);
+          }
+        }
+        continue;
+      }
+      const len = sc.nameLength();
+      const b0 = sc.nameByte();
+      if (len === 1 && b0 === 0x63 /* c */) {
+        const k = sc.attrIndex(N.r);
+        if (k >= 0) {
+          addrS = sc.valueStart(k);
+          addrE = sc.valueEnd(k);
+          cCol = columnOf(buf, addrS, addrE);
+        } else {
+          if (!prevCol) throw new Damaged('a cell without an address');
+          cCol = prevCol + 1;
+          addrS = addrE = -1;
+          cAddr = `${colToLetters1(cCol)}${rowNo}`;
+        }
+        prevCol = cCol;
+        cT = typeAttr(sc);
+        cStyle = styleAttr(sc);
+        fText = fShare = fRef = fSi = vText = rich = undefined;
+        vS = -1;
+        inRun = false;
+        if (t === Tok.Empty) finishCell();
+      } else if (len === 1 && b0 === 0x76 /* v */) {
+        if (t === Tok.Open) {
+          if (vS < 0 && vText === undefined && sc.takeText(N.v)) {
+            vS = sc.textStart;
+            vE = sc.textEnd;
+          } else ((collect = 2), (piece = ''));
+        }
+      } else if (len === 1 && b0 === 0x66 /* f */) {
+        fSi = sc.attr(N.si_);
+        fShare = sc.attr(N.t);
+        fRef = sc.attr(N.ref);
+        if (t === Tok.Open) ((collect = 1), (piece = ''));
+      } else if (len === 1 && b0 === 0x74 /* t */) {
+        if (t === Tok.Open) ((collect = inRun ? 3 : 2), (piece = ''));
+        else if (inRun) runText = '';
+      } else if (len === 1 && b0 === 0x72 /* r */) {
+        inRun = t === Tok.Open;
+        runText = undefined;
+        if (t === Tok.Empty) rich ??= '';
+      } else if (sc.is(N.rPh)) {
+        sc.skipElement(t);
+      } else if (sc.is(N.row)) {
+        rowNo = parseInt(sc.attr(N.r) ?? '', 10);
+        if (Number.isNaN(rowNo)) throw new Damaged('a row without a number');
+        // A second row with the same number replaces the first (Worksheet._parseRows).
+        row = rowNo >= 1 ? { v: [], n: [], f: [] } : undefined;
+        if (row) rows[rowNo - 1] = row;
+        prevCol = 0;
+      }
+    } else if (t === Tok.Close) {
+      if (collect) {
+        if (collect === 1 && sc.is(N.f)) {
+          if (piece !== '') fText = (fText ?? '') + piece;
+          collect = 0;
+        } else if (collect === 2 && (sc.is(N.v) || sc.is(N.t))) {
+          if (piece !== '') vText = (vText ?? '') + (sc.is(N.t) ? unescapeX(piece) : piece);
+          collect = 0;
+        } else if (collect === 3 && sc.is(N.t)) {
+          runText = unescapeX(piece);
+          collect = 0;
+        }
+        continue;
+      }
+      const len = sc.nameLength();
+      const b0 = sc.nameByte();
+      if (len === 1 && b0 === 0x63) finishCell();
+      else if (len === 1 && b0 === 0x72) {
+        if (inRun) rich = (rich ?? '') + (runText ?? '');
+        inRun = false;
+      } else if (sc.is(N.sheetData)) inData = false;
+    }
+  }
+
+  return toSheetData(sheet.name, rows, merges, hyperlinks);
+}
+
+function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellRange[], hyperlinks: string[]): SheetData {
+  // Merges (fast-merges.ts): overlapping areas stop ExcelJS; every cell but the top-left one is emptied.
+  const taken = new Set<number>();
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let c = m.left; c <= m.right; c++) {
+        const key = r * 16384 + c;
+        if (taken.has(key)) throw new Damaged('overlapping merged cells');
+        taken.add(key);
+        if (r === m.top && c === m.left) continue;
+        const row = rows[r];
+        if (row && row.v[c + 1] !== undefined) {
+          row.v[c + 1] = undefined;
+          row.f[c + 1] = undefined;
+        }
+      }
+  }
+  // A hyperlink turns a formula cell into a hyperlink cell: its value stays, its formula goes.
+  for (const ref of hyperlinks) {
+    if (!/^[A-Z]+[0-9]+$/.test(ref)) continue;
+    const { row: r, col: c } = decodeAddress(ref);
+    const fc = rows[r - 1]?.f[c];
+    if (fc) rows[r - 1]!.f[c] = undefined;
+  }
+  const formulaOf = (fc: FormulaCell): string | null => {
+    let f: string | undefined = fc.own;
+    if (!f && fc.dependent && fc.master !== undefined) {
+      try {
+        const { row: mr, col: mc } = decodeAddress(fc.master);
+        const master = rows[mr - 1]?.f[mc];
+        const masterText = master && !master.dependent ? master.own : undefined;
+        f = masterText === undefined ? undefined : slideFormula(masterText, fc.master, fc.addr);
+      } catch {
+        f = undefined;
+      }
+    }
+    if (typeof f !== 'string' || f === '') return null;
+    if (f.includes('_xl')) f = f.replace(/_xl(?:fn|ws|pm)\./g, '');
+    return f.startsWith('=') ? f : `=${f}`;
+  };
+
+  // sheetToData: the used range of cells holding a value or a formula.
+  const values: CellValue[][] = [];
+  let formulas: (string | null)[][] | undefined;
+  let numberFormats: (string | null)[][] | undefined;
+  let firstRow = -1;
+  let lastRow = -1;
+  let minCol = Number.MAX_SAFE_INTEGER;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row) continue;
+    const cells = row.v;
+    let out: CellValue[] | undefined;
+    let fout: (string | null)[] | undefined;
+    let nout: (string | null)[] | undefined;
+    let last = -1;
+    for (let col = 1; col < cells.length; col++) {
+      const v0 = cells[col];
+      if (v0 === undefined) continue;
+      const fc = row.f[col];
+      const f = fc ? formulaOf(fc) : null;
+      const v = v0;
+      if (v === null && f === null) continue;
+      const c = col - 1;
+      if (!out) {
+        if (firstRow < 0) firstRow = r;
+        out = new Array<CellValue>(c + 1).fill(null);
+        values[r - firstRow] = out;
+      }
+      while (out.length <= c) out.push(null);
+      out[c] = v;
+      if (f !== null) {
+        if (!fout) {
+          formulas ??= [];
+          fout = [];
+          formulas[r - firstRow] = fout;
+        }
+        while (fout.length <= c) fout.push(null);
+        fout[c] = f;
+      }
+      const nf = row.n[col];
+      if (typeof nf === 'string' && nf !== '' && nf !== 'General') {
+        if (!nout) {
+          numberFormats ??= [];
+          nout = [];
+          numberFormats[r - firstRow] = nout;
+        }
+        while (nout.length <= c) nout.push(null);
+        nout[c] = nf;
+      }
+      if (c < minCol) minCol = c;
+      last = c;
+      lastRow = r;
+    }
+    if (out) {
+      // The three rows of a sheet row have the same length (the last cell that counts).
+      if (fout) while (fout.length < last + 1) fout.push(null);
+      if (nout) while (nout.length < last + 1) nout.push(null);
+    }
+  }
+  return compactSheetData(name, values, formulas, numberFormats, firstRow, lastRow, minCol, merges);
+}
+
+/** A number, boolean or string as the core's CellValue (toCoreValue). */
+function coreValue(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return null;
+}
+
+/** The 1-based column of a cell address "AB12" (letters, "$" allowed); damaged otherwise. */
+function columnOf(buf: Buffer, s: number, e: number): number {
+  let col = 0;
+  let i = s;
+  for (; i < e; i++) {
+    const c = buf[i]!;
+    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    else if (c !== 36) break;
+  }
+  const bad = () => new Damaged(`a bad cell address ${buf.toString('latin1', s, e)}`);
+  if (col === 0 || col > 16384 || i === e) throw bad();
+  for (; i < e; i++) {
+    const c = buf[i]!;
+    if ((c < 48 || c > 57) && c !== 36) throw bad();
+  }
+  return col;
+}
+
+/** A run of at most 15 ASCII digits as a number (exact), else -1 (the caller parses the text as ExcelJS does). */
+function digits(buf: Buffer, s: number, e: number): number {
+  if (e - s > 15) return -1;
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const d = buf[i]! - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const TYPE = nameBytes('t');
+const STYLE = nameBytes('s');
+
+/** The cell's t attribute, the usual values without making a string. */
+function typeAttr(sc: XmlScanner): string | undefined {
+  const k = sc.attrIndex(TYPE);
+  if (k < 0) return undefined;
+  const s = sc.valueStart(k);
+  const e = sc.valueEnd(k);
+  const b = sc.buf[s];
+  if (e - s === 1) {
+    if (b === 0x73) return 's';
+    if (b === 0x6e) return 'n';
+    if (b === 0x62) return 'b';
+    if (b === 0x65) return 'e';
+    if (b === 0x64) return 'd';
+  } else if (e - s === 3 && b === 0x73 && sc.buf[s + 1] === 0x74 && sc.buf[s + 2] === 0x72) return 'str';
+  return sc.attr(TYPE);
+}
+
+/** The cell's s attribute as ExcelJS takes it (parseInt; 0 when absent or not a number). */
+function styleAttr(sc: XmlScanner): number {
+  const k = sc.attrIndex(STYLE);
+  if (k < 0) return 0;
+  const n = digits(sc.buf, sc.valueStart(k), sc.valueEnd(k));
+  return n >= 0 ? n : parseInt(sc.attr(STYLE)!, 10) || 0;
+}
+
+/** A merge reference "A1:C2" (either corner first) as a 0-based range. */
+function parseMerge(ref: string): CellRange {
+  const [a, b = a] = ref.split(':');
+  try {
+    const p = decodeAddress(a!);
+    const q = decodeAddress(b!);
+    return {
+      top: Math.min(p.row, q.row) - 1,
+      left: Math.min(p.col, q.col) - 1,
+      bottom: Math.max(p.row, q.row) - 1,
+      right: Math.max(p.col, q.col) - 1,
+    };
+  } catch {
+    throw new Damaged(`a bad merge ${ref}`);
+  }
+}
