@@ -137,6 +137,13 @@ export function checkedPath(input: string, dir?: string): string {
   return path.join(dir ?? path.dirname(input), `${base}.checked.xlsx`);
 }
 
+/** What to say when an output could not be written: it exists, it is an input, or why it failed. */
+function writeErrorMessage(e: unknown, w: Writer, out: string, lang: Lang): string {
+  if (e instanceof w.OutputExistsError) return msg('outputExists', lang, { path: out });
+  if (e instanceof w.SameFileError) return msg('outputIsInput', lang, { path: out });
+  return msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) });
+}
+
 /** --fix: the safe fixes of one file's findings in <name>.fixed.xlsx, each change listed on stderr; 0 or 2. */
 async function fixCopy(
   fr: Extract<FileResult, { result: unknown }>,
@@ -171,9 +178,7 @@ async function fixCopy(
     io.stderr(lines.join('\n') + '\n');
     return 0;
   } catch (e) {
-    if (e instanceof w.OutputExistsError) say(msg('outputExists', lang, { path: out }));
-    else if (e instanceof w.SameFileError) say(msg('outputIsInput', lang, { path: out }));
-    else say(msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) }));
+    say(writeErrorMessage(e, w, out, lang));
     return 2;
   }
 }
@@ -215,9 +220,7 @@ async function writeSummary(
     await w.writeConsolidated(summary, content, lang, { force: opts.force, protect: inputs });
     return true;
   } catch (e) {
-    if (e instanceof w.OutputExistsError) fail(msg('outputExists', lang, { path: summary }));
-    else if (e instanceof w.SameFileError) fail(msg('outputIsInput', lang, { path: summary }));
-    else fail(msg('writeFailed', lang, { path: summary, reason: String((e as Error)?.message ?? e) }));
+    fail(writeErrorMessage(e, w, summary, lang));
     return false;
   }
 }
@@ -359,9 +362,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
             fr.checkedFile = out;
           }
         } catch (e) {
-          if (e instanceof w.OutputExistsError) say(msg('outputExists', lang, { path: out }));
-          else if (e instanceof w.SameFileError) say(msg('outputIsInput', lang, { path: out }));
-          else say(msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) }));
+          say(writeErrorMessage(e, w, out, lang));
           exit = 2;
         }
       }
