@@ -5,33 +5,14 @@
  * say on stderr; it never writes anything.
  */
 import { checkSheet } from '../core/engine';
-import { format } from '../core/messages';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
 import type { FileResult, ProfileSource } from '../core/report';
-import type { Lang, Localized } from '../core/types';
+import { safeFileName } from '../core/safeText';
+import type { Lang } from '../core/types';
 import { XlsxReadError } from '../xlsx/errors';
 import { FastWorkbook, WORKBOOK_PROFILE_SETTING, type SheetInfo } from '../xlsx-read';
-
-export const CHECK_MSG = {
-  noSuchSheet: {
-    ja: 'シート「{sheet}」がありません（ブックのシート: {sheets}）',
-    en: 'no sheet "{sheet}" (the workbook has: {sheets})',
-  },
-  noActiveSheet: { ja: 'ワークシートがありません', en: 'the workbook has no worksheet' },
-  internal: { ja: 'チェック中に内部エラーが起きました: {reason}', en: 'internal error while checking: {reason}' },
-  workbookProfileInvalid: {
-    ja: 'ブックに保存されたプロファイルが正しくないため既定のプロファイルでチェックします: {errors}',
-    en: 'the profile saved in the workbook is invalid, checked with the default profile: {errors}',
-  },
-} satisfies Record<string, Localized>;
-
-export function checkMsg(key: keyof typeof CHECK_MSG, lang: Lang, data: Record<string, string | number> = {}): string {
-  return format(CHECK_MSG[key][lang], data);
-}
-
-export function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
-}
+import { msg as checkMsg, oneLine } from './messages';
+import { writeOutputs, type OutputPlan, type WriteContext } from './outputs';
 
 export interface CheckOptions {
   sheet?: string;
@@ -46,6 +27,10 @@ export interface CheckOutcome {
   result: FileResult;
   /** One-line messages for stderr (already prefixed with the file). */
   notes: string[];
+  /** Lines printed as they are after the notes (the fixes made by --fix). */
+  log?: string;
+  /** 2 when an output could not be written (the check itself may still have succeeded). */
+  exit?: 0 | 2;
 }
 
 function pickSheet(wb: FastWorkbook, wanted: string | undefined, lang: Lang): SheetInfo {
@@ -92,7 +77,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     data = wb.readSheet(sheet);
   } catch (e) {
     if (!(e instanceof XlsxReadError)) throw e;
-    return { result: { file, error: oneLine(e.message) }, notes: [`${file}: ${e.message}`] };
+    return { result: { file, error: oneLine(e.message) }, notes: [`${safeFileName(file)}: ${e.message}`] };
   }
   let profile: Profile = DEFAULT_PROFILE;
   let profileSource: ProfileSource = 'default';
@@ -105,13 +90,23 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
       profile = own.profile;
       profileSource = 'workbook';
     } else if (own.errors) {
-      notes.push(`${file}: ${checkMsg('workbookProfileInvalid', opts.lang, { errors: own.errors.join('; ') })}`);
+      notes.push(`${safeFileName(file)}: ${checkMsg('workbookProfileInvalid', opts.lang, { errors: own.errors.join('; ') })}`);
     }
   }
   try {
     return { result: { file, sheet: sheet.name, result: checkSheet(data, profile), profileSource }, notes };
   } catch (e) {
     const error = checkMsg('internal', opts.lang, { reason: oneLine(String((e as Error)?.message ?? e)) });
-    return { result: { file, sheet: sheet.name, error }, notes: [...notes, `${file}: ${error}`] };
+    return { result: { file, sheet: sheet.name, error }, notes: [...notes, `${safeFileName(file)}: ${error}`] };
   }
+}
+
+/** Check one file and write what was asked for it (--write, --fix): what a worker of the pool does. */
+export async function processFile(file: string, opts: CheckOptions, plan: OutputPlan, ctx: WriteContext): Promise<CheckOutcome> {
+  const outcome = await checkFile(file, opts);
+  const fr = outcome.result;
+  if (!('result' in fr) || (!plan.checked && !plan.fixed && plan.clashes.length === 0)) return outcome;
+  const w = await writeOutputs(fr, plan, ctx);
+  if (w.checkedFile) fr.checkedFile = w.checkedFile;
+  return { ...outcome, notes: [...outcome.notes, ...w.notes], log: w.fixLog, exit: w.exit };
 }

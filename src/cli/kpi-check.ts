@@ -3,8 +3,12 @@ import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { Profile } from '../core/profile';
 import type { FileResult, JsonReport } from '../core/report';
-import type { Lang, Localized } from '../core/types';
+import type { Lang } from '../core/types';
 import type { CheckOptions } from './check-file';
+import { safeText } from '../core/safeText';
+import { DEFAULT_TIME_LIMIT_S } from './limits';
+import { msg, oneLine } from './messages';
+import { planOutputs, writeErrorMessage } from './outputs';
 import { Progress } from './progress';
 
 // Only what --version and --help need is loaded up front. The engine, the reader and the pool load once
@@ -18,48 +22,6 @@ export interface CliIO {
   stderr(s: string): void;
   /** Show progress on stderr (it is a terminal). */
   progress: boolean;
-}
-
-const MSG = {
-  noFiles: { ja: 'チェックするファイルを指定してください', en: 'no input files given' },
-  profileUnreadable: { ja: 'プロファイル {file} を読めません: {reason}', en: 'cannot read profile {file}: {reason}' },
-  profileInvalid: { ja: 'プロファイル {file} が正しくありません: {errors}', en: 'invalid profile {file}: {errors}' },
-  outputExists: {
-    ja: '{path} は既にあります（上書きするには --force）',
-    en: '{path} already exists (use --force to replace it)',
-  },
-  outputIsInput: { ja: '{path} は入力ファイルなので書き込みません', en: '{path} is an input file: not writing to it' },
-  outputClash: {
-    ja: '{path} には別の入力ファイルのチェック結果を書き出し済みです',
-    en: '{path} was already written for another input file',
-  },
-  writeFailed: { ja: '{path} を書き出せません: {reason}', en: 'cannot write {path}: {reason}' },
-  writeDirIsFile: { ja: '--write の出力先 {dir} はフォルダーではありません', en: '--write target {dir} is not a folder' },
-  fixed: {
-    ja: '{path}: {n} か所を修正しました（入力は変更していません）',
-    en: '{path}: {n} cell(s) fixed (the input is unchanged)',
-  },
-  fixLine: { ja: '  {cell}: 「{from}」→「{to}」', en: '  {cell}: "{from}" → "{to}"' },
-  fixSkipped: { ja: '  {cell}: 数式か書式付きの文字のため修正しませんでした', en: '  {cell}: left alone (formula or rich text)' },
-  mergeNeedsSummary: {
-    ja: '--merge には --summary FILE が必要です（JSON レポートから集計ブックを作ります）',
-    en: '--merge needs --summary FILE (it builds the consolidated workbook from JSON reports)',
-  },
-  mergeWithOthers: {
-    ja: '--merge は --write / --sheet / --profile と一緒には使えません',
-    en: '--merge cannot be combined with --write, --sheet or --profile',
-  },
-  reportUnreadable: { ja: 'JSON レポート {file} を読めません: {reason}', en: 'cannot read the JSON report {file}: {reason}' },
-  badJobs: { ja: '--jobs には 1 以上の整数を指定してください', en: '--jobs takes a whole number of at least 1' },
-} satisfies Record<string, Localized>;
-
-function msg(key: keyof typeof MSG, lang: Lang, data: Record<string, string | number> = {}): string {
-  // The core's format(), without loading the core for a message.
-  return MSG[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
-}
-
-function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
 function toolVersion(): string {
@@ -84,6 +46,7 @@ interface Options {
   workbookProfile: boolean;
   merge?: boolean;
   jobs?: string;
+  timeLimit?: string;
 }
 
 function buildProgram(io: CliIO): Command {
@@ -109,6 +72,10 @@ function buildProgram(io: CliIO): Command {
     )
     .option('--jobs <n>', '同時にチェックするファイル数（既定: CPU 数） / files checked at once (default: the CPUs)')
     .option(
+      '--time-limit <seconds>',
+      `1 ファイルの制限時間（既定: ${DEFAULT_TIME_LIMIT_S} 秒） / time limit per file (default: ${DEFAULT_TIME_LIMIT_S} s)`,
+    )
+    .option(
       '--write [dir]',
       '<name>.checked.xlsx を書き出す（入力の横か DIR に） / write <name>.checked.xlsx beside the input or in DIR',
     )
@@ -129,58 +96,6 @@ function buildProgram(io: CliIO): Command {
       writeErr: (s) => io.stderr(s),
       outputError: (s, write) => write(`kpi-check: ${oneLine(s).replace(/^error: /, '')}\n`),
     });
-}
-
-/** "seeds/a.xlsx" → "a.checked.xlsx" in dir (default: beside the input). */
-export function checkedPath(input: string, dir?: string): string {
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
-  return path.join(dir ?? path.dirname(input), `${base}.checked.xlsx`);
-}
-
-/** What to say when an output could not be written: it exists, it is an input, or why it failed. */
-function writeErrorMessage(e: unknown, w: Writer, out: string, lang: Lang): string {
-  if (e instanceof w.OutputExistsError) return msg('outputExists', lang, { path: out });
-  if (e instanceof w.SameFileError) return msg('outputIsInput', lang, { path: out });
-  return msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) });
-}
-
-/** --fix: the safe fixes of one file's findings in <name>.fixed.xlsx, each change listed on stderr; 0 or 2. */
-async function fixCopy(
-  fr: Extract<FileResult, { result: unknown }>,
-  dir: string | undefined,
-  inputs: string[],
-  opts: Options,
-  say: (m: string) => void,
-  io: CliIO,
-  written: Set<string>,
-): Promise<number> {
-  const lang = opts.lang;
-  const [{ outputPath, writeFixed }, { safeFixes }, { toA1 }, w] = await Promise.all([
-    import('../xlsx/fix'),
-    import('../core/fixes'),
-    import('../core/a1'),
-    writer(),
-  ]);
-  const out = outputPath(fr.file, 'fixed', dir);
-  const key = path.resolve(out);
-  try {
-    if (written.has(key)) throw new w.SameFileError(out);
-    const r = await writeFixed(fr.file, out, fr.result.sheet, safeFixes(fr.result.findings), {
-      force: opts.force,
-      protect: inputs,
-    });
-    written.add(key);
-    const lines = [msg('fixed', lang, { path: out, n: r.applied.length })];
-    const shown = (t: string) => t.replace(/\r?\n/g, '\\n');
-    for (const f of r.applied)
-      lines.push(msg('fixLine', lang, { cell: toA1(f.row, f.col), from: shown(f.from), to: shown(f.to) }));
-    for (const f of r.skipped) lines.push(msg('fixSkipped', lang, { cell: toA1(f.row, f.col) }));
-    io.stderr(lines.join('\n') + '\n');
-    return 0;
-  } catch (e) {
-    say(writeErrorMessage(e, w, out, lang));
-    return 2;
-  }
 }
 
 function looksLikeWorkbook(p: string): boolean {
@@ -208,16 +123,14 @@ function summaryTargetOk(summary: string, inputs: string[], opts: Options, fail:
 async function writeSummary(
   summary: string,
   content: FileResult[] | import('../xlsx/consolidated').Consolidated,
-  written: Set<string>,
-  inputs: string[],
+  protect: string[],
   opts: Options,
   fail: (m: string) => void,
 ): Promise<boolean> {
   const w = await writer();
   const lang = opts.lang;
   try {
-    if (written.has(path.resolve(summary))) throw new w.SameFileError(summary);
-    await w.writeConsolidated(summary, content, lang, { force: opts.force, protect: inputs });
+    await w.writeConsolidated(summary, content, lang, { force: opts.force, protect });
     return true;
   } catch (e) {
     fail(writeErrorMessage(e, w, summary, lang));
@@ -248,7 +161,7 @@ async function mergeReports(files: string[], opts: Options, fail: (m: string) =>
       return 2;
     }
   }
-  const ok = await writeSummary(opts.summary, consolidatedFromReports(reports, lang), new Set(), files, opts, fail);
+  const ok = await writeSummary(opts.summary, consolidatedFromReports(reports, lang), files, opts, fail);
   if (!ok) return 2;
   const results = reports.flatMap((r) => r.results);
   if (results.some((r) => 'error' in r)) return 2;
@@ -267,7 +180,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const opts = program.opts<Options>();
   const lang = opts.lang;
   const files = [...((program.processedArgs[0] as string[] | undefined) ?? [])];
-  const fail = (m: string) => io.stderr(`kpi-check: ${oneLine(m)}\n`);
+  // Every line said is one line, its control and bidi characters shown escaped (a file's text is data).
+  const fail = (m: string) => io.stderr(`kpi-check: ${safeText(oneLine(m))}\n`);
 
   // "--write a.xlsx" reads the file as the option's DIR: take it back as an input.
   let writeDir: string | undefined;
@@ -326,9 +240,17 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
   if (opts.summary !== undefined && !summaryTargetOk(opts.summary, files, opts, fail)) return 2;
 
+  let timeLimit: number | undefined;
+  if (opts.timeLimit !== undefined) {
+    timeLimit = Number(opts.timeLimit);
+    if (!Number.isFinite(timeLimit) || timeLimit <= 0) {
+      fail(msg('badTimeLimit', lang));
+      return 2;
+    }
+  }
+
   let exit = 0;
   const results: FileResult[] = [];
-  const written = new Set<string>();
   const bar = io.progress && files.length > 1 ? new Progress(files.length, io.stderr, lang) : undefined;
   const say = (m: string) => {
     bar?.clear();
@@ -336,43 +258,35 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   };
   const { isReadable, toJsonReport, toSarif, toText } = await report();
   const { checkAll } = await import('./pool');
+  const plans = planOutputs(files, { write, writeDir, fix, fixDir });
   const checkOpts: CheckOptions = { sheet: opts.sheet, lang, profile, ignoreWorkbookProfile: !opts.workbookProfile };
-  await checkAll(files, checkOpts, {
-    jobs,
-    onDone: (o) => bar?.tick(isReadable(o.result) ? o.result.result.findings.length : 0),
-    onResult: async ({ result: fr, notes }) => {
-      for (const n of notes) say(n);
-      if (!isReadable(fr)) {
-        exit = 2;
-        results.push(fr);
-        return;
-      }
-      if (fr.result.summary.errors > 0) exit = Math.max(exit, 1);
-      if (write) {
-        const out = checkedPath(fr.file, writeDir);
-        const key = path.resolve(out);
-        const w = await writer();
-        try {
-          if (written.has(key)) {
-            say(msg('outputClash', lang, { path: out }));
-            exit = 2;
-          } else {
-            await w.writeChecked(fr.file, out, fr.result, lang, { force: opts.force, protect: files });
-            written.add(key);
-            fr.checkedFile = out;
-          }
-        } catch (e) {
-          say(writeErrorMessage(e, w, out, lang));
-          exit = 2;
+  await checkAll(
+    files,
+    plans,
+    { opts: checkOpts, ctx: { lang, force: opts.force, inputs: files }, writes: write || fix },
+    {
+      jobs,
+      timeLimit,
+      onDone: (o) => bar?.tick(isReadable(o.result) ? o.result.result.findings.length : 0),
+      onResult: ({ result: fr, notes, log, exit: outputExit }) => {
+        for (const n of notes) say(n);
+        if (log) {
+          bar?.clear();
+          io.stderr(log);
         }
-      }
-      if (fix) exit = Math.max(exit, await fixCopy(fr, fixDir, files, opts, say, io, written));
-      results.push(fr);
+        if (outputExit) exit = 2;
+        if (!isReadable(fr)) exit = 2;
+        else if (fr.result.summary.errors > 0) exit = Math.max(exit, 1);
+        results.push(fr);
+      },
     },
-  });
+  );
   bar?.clear();
 
-  if (opts.summary !== undefined && !(await writeSummary(opts.summary, results, written, files, opts, fail))) exit = 2;
+  // The copies written in this run are protected like the inputs: the summary never replaces one.
+  const written = plans.flatMap((p) => [p.checked, p.fixed]).filter((p): p is string => p !== undefined);
+  if (opts.summary !== undefined && !(await writeSummary(opts.summary, results, [...files, ...written], opts, fail)))
+    exit = 2;
 
   if (opts.format === 'json') io.stdout(JSON.stringify(toJsonReport(results, lang), null, 2) + '\n');
   else if (opts.format === 'sarif')

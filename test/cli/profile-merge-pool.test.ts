@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import path from 'path';
 import JSZip from 'jszip';
 import { PROFILE_SETTING } from '../../src/office/excelHost';
@@ -151,24 +151,47 @@ describe('--merge REPORT.json… --summary OUT.xlsx', () => {
 });
 
 describe('what the CLI loads', () => {
-  /** Run the CLI with a hook that lists, at exit, whether ExcelJS (and the engine) were ever loaded. */
-  async function loaded(args: string[]): Promise<{ exceljs: boolean; engine: boolean }> {
+  type Loaded = { exceljs: boolean; engine: boolean };
+  /**
+   * Run the CLI with a hook that lists, at exit, whether ExcelJS and the engine were ever loaded, in the
+   * main thread and in the pool's workers (the files are checked there).
+   */
+  async function loaded(args: string[]): Promise<{ main: Loaded; worker?: Loaded }> {
     const hook = path.join(dir, 'hook.js');
+    const out = (who: string) => path.join(dir, `loaded-${who}.json`);
+    await fs.rm(out('main'), { force: true });
+    await fs.rm(out('worker'), { force: true });
     await fs.writeFile(
       hook,
-      `const M = require('module'); const seen = new Set(); const load = M._load;
-M._load = function (req, parent, isMain) { const r = load.apply(this, arguments); try { seen.add(M._resolveFilename(req, parent, isMain)); } catch {} return r; };
-process.on('exit', () => { const all = [...seen]; require('fs').writeFileSync(${JSON.stringify(path.join(dir, 'loaded.json'))}, JSON.stringify({ exceljs: all.some((f) => f.includes('node_modules/exceljs')), engine: all.some((f) => f.includes('core/engine')) })); });`,
+      // Written as soon as a flag changes: a worker that is terminated sees no 'exit' event.
+      `const M = require('module'); const load = M._load; const fs = require('fs');
+const who = require('worker_threads').isMainThread ? 'main' : 'worker';
+const file = ${JSON.stringify(dir)} + '/loaded-' + who + '.json';
+const flags = { exceljs: false, engine: false }; const save = () => fs.writeFileSync(file, JSON.stringify(flags)); save();
+M._load = function (req, parent, isMain) { const r = load.apply(this, arguments);
+  try { const f = M._resolveFilename(req, parent, isMain);
+    const now = { exceljs: flags.exceljs || f.includes('node_modules/exceljs'), engine: flags.engine || f.includes('core/engine') };
+    if (now.exceljs !== flags.exceljs || now.engine !== flags.engine) { Object.assign(flags, now); save(); } } catch {}
+  return r; };`,
     );
     const { spawnSync } = await import('child_process');
     spawnSync(process.execPath, ['-r', hook, BIN, ...args], { cwd: ROOT });
-    return JSON.parse(await fs.readFile(path.join(dir, 'loaded.json'), 'utf8'));
+    const read = async (who: string) =>
+      existsSync(out(who)) ? (JSON.parse(await fs.readFile(out(who), 'utf8')) as Loaded) : undefined;
+    return { main: (await read('main'))!, worker: await read('worker') };
   }
 
   it('a plain check never loads ExcelJS; --version and --help load neither ExcelJS nor the engine', async () => {
-    expect(await loaded(['--format', 'json', DRAFT])).toEqual({ exceljs: false, engine: true });
-    expect(await loaded(['--version'])).toEqual({ exceljs: false, engine: false });
-    expect(await loaded(['--help'])).toEqual({ exceljs: false, engine: false });
-    expect((await loaded(['--summary', path.join(dir, 'load-sum.xlsx'), DRAFT])).exceljs).toBe(true);
+    // The engine runs in a worker; the main thread only reports.
+    expect(await loaded(['--format', 'json', DRAFT])).toEqual({
+      main: { exceljs: false, engine: false },
+      worker: { exceljs: false, engine: true },
+    });
+    expect(await loaded(['--version'])).toEqual({ main: { exceljs: false, engine: false } });
+    expect(await loaded(['--help'])).toEqual({ main: { exceljs: false, engine: false } });
+    // The summary is written by the main thread; the checked copy by the worker that checked the file.
+    expect((await loaded(['--summary', path.join(dir, 'load-sum.xlsx'), DRAFT])).main.exceljs).toBe(true);
+    const written = await loaded(['--write', path.join(dir, 'load-out'), DRAFT]);
+    expect(written).toEqual({ main: { exceljs: false, engine: false }, worker: { exceljs: true, engine: true } });
   });
 });

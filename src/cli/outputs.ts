@@ -1,0 +1,123 @@
+/**
+ * The files written for one checked input: <name>.checked.xlsx (--write) and <name>.fixed.xlsx (--fix).
+ * They are written where the input was checked (a worker of the pool), since writing loads the input
+ * with ExcelJS. The paths are planned up front in the main thread (planOutputs), so that two inputs
+ * never claim one output, whatever order the workers finish in.
+ */
+import * as path from 'node:path';
+import type { FileResult } from '../core/report';
+import type { Lang } from '../core/types';
+import { safeText } from '../core/safeText';
+import { msg } from './messages';
+
+type Writer = typeof import('../xlsx/write');
+type Readable = Extract<FileResult, { result: unknown }>;
+
+/** "seeds/a.xlsx" → "a.<kind>.xlsx" in dir (default: beside the input). */
+export function outputPath(input: string, kind: 'checked' | 'fixed', dir?: string): string {
+  const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
+  return path.join(dir ?? path.dirname(input), `${base}.${kind}.xlsx`);
+}
+
+export interface OutputPlan {
+  /** Where to write the checked copy, if --write. */
+  checked?: string;
+  /** Where to write the fixed copy, if --fix. */
+  fixed?: string;
+  /** Outputs an earlier input already claimed: reported, not written. */
+  clashes: string[];
+}
+
+export interface OutputOptions {
+  write: boolean;
+  writeDir?: string;
+  fix: boolean;
+  fixDir?: string;
+}
+
+/** Each input's outputs, in input order; an output claimed by an earlier input is a clash for later ones. */
+export function planOutputs(files: readonly string[], o: OutputOptions): OutputPlan[] {
+  const claimed = new Set<string>();
+  return files.map((file) => {
+    const plan: OutputPlan = { clashes: [] };
+    for (const kind of ['checked', 'fixed'] as const) {
+      if (!(kind === 'checked' ? o.write : o.fix)) continue;
+      const out = outputPath(file, kind, kind === 'checked' ? o.writeDir : o.fixDir);
+      const key = path.resolve(out);
+      if (claimed.has(key)) plan.clashes.push(out);
+      else {
+        claimed.add(key);
+        plan[kind] = out;
+      }
+    }
+    return plan;
+  });
+}
+
+export interface WriteContext {
+  lang: Lang;
+  force?: boolean;
+  /** Every input of the run: no output may replace one. */
+  inputs: readonly string[];
+}
+
+export interface OutputOutcome {
+  /** One-line messages for stderr. */
+  notes: string[];
+  /** The fixes made, as lines printed as they are (after the notes). */
+  fixLog?: string;
+  /** 2 when an output could not be written. */
+  exit: 0 | 2;
+  /** The checked copy, when written. */
+  checkedFile?: string;
+}
+
+/** What to say when an output could not be written: it exists, it is an input, or why it failed. */
+export function writeErrorMessage(e: unknown, w: Writer, out: string, lang: Lang): string {
+  if (e instanceof w.OutputExistsError) return msg('outputExists', lang, { path: out });
+  if (e instanceof w.SameFileError) return msg('outputIsInput', lang, { path: out });
+  return msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) });
+}
+
+/** Write the planned outputs of one readable result. */
+export async function writeOutputs(fr: Readable, plan: OutputPlan, ctx: WriteContext): Promise<OutputOutcome> {
+  const { lang } = ctx;
+  const out: OutputOutcome = { notes: plan.clashes.map((p) => msg('outputClash', lang, { path: p })), exit: 0 };
+  if (plan.clashes.length) out.exit = 2;
+  if (!plan.checked && !plan.fixed) return out;
+  const w: Writer = await import('../xlsx/write');
+  const protect = [...ctx.inputs];
+  if (plan.checked) {
+    try {
+      await w.writeChecked(fr.file, plan.checked, fr.result, lang, { force: ctx.force, protect });
+      out.checkedFile = plan.checked;
+    } catch (e) {
+      out.notes.push(writeErrorMessage(e, w, plan.checked, lang));
+      out.exit = 2;
+    }
+  }
+  if (plan.fixed) {
+    const [{ writeFixed }, { safeFixes }, { toA1 }] = await Promise.all([
+      import('../xlsx/fix'),
+      import('../core/fixes'),
+      import('../core/a1'),
+    ]);
+    try {
+      const r = await writeFixed(fr.file, plan.fixed, fr.result.sheet, safeFixes(fr.result.findings), {
+        force: ctx.force,
+        protect,
+      });
+      // Cell text shown on a terminal: line breaks and control characters escaped.
+      const shown = safeText;
+      const lines = [msg('fixed', lang, { path: plan.fixed, n: r.applied.length })];
+      for (const f of r.applied)
+        lines.push(msg('fixLine', lang, { cell: toA1(f.row, f.col), from: shown(f.from), to: shown(f.to) }));
+      for (const f of r.skipped) lines.push(msg('fixSkipped', lang, { cell: toA1(f.row, f.col) }));
+      out.fixLog = lines.join('\n') + '\n';
+    } catch (e) {
+      out.notes.push(writeErrorMessage(e, w, plan.fixed, lang));
+      out.exit = 2;
+    }
+  }
+  return out;
+}
