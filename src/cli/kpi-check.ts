@@ -256,11 +256,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     bar?.clear();
     fail(m);
   };
-  const { isReadable, toJsonReport, toSarif, toText } = await report();
   const { checkAll } = await import('./pool');
+  const isReadable = (r: FileResult): r is Extract<FileResult, { result: unknown }> => 'result' in r;
   const plans = planOutputs(files, { write, writeDir, fix, fixDir });
   const checkOpts: CheckOptions = { sheet: opts.sheet, lang, profile, ignoreWorkbookProfile: !opts.workbookProfile };
-  await checkAll(
+  // The workers start checking while this thread loads the report's code (both load most of the core).
+  const checked = checkAll(
     files,
     plans,
     { opts: checkOpts, ctx: { lang, force: opts.force, inputs: files }, writes: write || fix },
@@ -281,6 +282,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       },
     },
   );
+  const { toJsonReport, toSarif, toText } = await report();
+  await checked;
   bar?.clear();
 
   // The copies written in this run are protected like the inputs: the summary never replaces one.
