@@ -63,8 +63,8 @@ export function tableReport(t: TableCheck): TableReport {
 }
 
 function jsonSummary(s: SummaryModel): JsonSummary {
-  const grades: Record<string, number> = {};
-  for (const g of s.gradeOrder) grades[g] = s.grades[g] ?? 0;
+  // fromEntries defines each key as its own (an assignment of "__proto__" would be lost).
+  const grades: Record<string, number> = Object.fromEntries(s.gradeOrder.map((g) => [g, s.grades[g] ?? 0]));
   return { rows: s.rows, kpis: s.kpis, grades, errors: s.errors, warnings: s.warnings, infos: s.infos, ready: s.ready };
 }
 

@@ -107,13 +107,14 @@ export function buildSummary(
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
   const errors = count('error');
   const gradeOrder = [...profile.gradeScale.map((s) => s.grade), profile.noKpiGrade, MISSING];
-  const grades: Record<string, number> = Object.fromEntries(gradeOrder.map((g) => [g, 0]));
+  // Keys are grades read from the sheet (a legend may name any word): no inherited key may count as one.
+  const grades: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(gradeOrder.map((g) => [g, 0])));
   // A table without a grade column grades nothing: its KPIs are not "missing" grades.
   const graded = layout === null || layout.columns.grade !== undefined;
   for (const k of kpis) {
     if (!graded) continue;
     const g = gradeKey(k, profile);
-    if (!(g in grades)) gradeOrder.push(g);
+    if (!Object.hasOwn(grades, g)) gradeOrder.push(g);
     grades[g] = (grades[g] ?? 0) + 1;
   }
 

@@ -102,6 +102,19 @@ describe('summary model', () => {
     expect(s.fiscalYear).toBe(2024);
   });
 
+  it('counts a grade named like an inherited property (constructor, __proto__) as any other grade', () => {
+    const odd = [
+      kpi(5, { hasKpi: true, gradeStatus: 'valid', grade: 'constructor', gradeText: 'constructor' }),
+      kpi(6, { hasKpi: true, gradeStatus: 'valid', grade: '__proto__', gradeText: '__proto__' }),
+      kpi(7, { hasKpi: true, gradeStatus: 'valid', grade: 'constructor', gradeText: 'constructor' }),
+    ];
+    const o = buildSummary(grid, layout, odd, [], DEFAULT_PROFILE);
+    expect(o.gradeOrder).toEqual(['S', 'A', 'B', 'C', 'D', '-', 'missing', 'constructor', '__proto__']);
+    expect(o.grades['constructor']).toBe(2);
+    expect(Object.getOwnPropertyDescriptor(o.grades, '__proto__')?.value).toBe(1);
+    expect(JSON.parse(JSON.stringify(o.grades))).toEqual({ S: 0, A: 0, B: 0, C: 0, D: 0, '-': 0, missing: 0, constructor: 2, ['__proto__']: 1 });
+  });
+
   it('counts per section, findings on the section row included', () => {
     expect(s.sections).toEqual([
       { title: '①課題やニーズの把握', row: 2, initiatives: 1, kpis: 0, graded: 0, findings: 0 },
