@@ -6,6 +6,7 @@
  */
 import { checkSheet } from '../core/engine';
 import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
+import { profileDifferences } from '../core/profileDiff';
 import type { FileResult, ProfileSource } from '../core/report';
 import { safeFileName } from '../core/safeText';
 import type { Lang } from '../core/types';
@@ -94,7 +95,9 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     }
   }
   try {
-    return { result: { file, sheet: sheet.name, result: checkSheet(data, profile), profileSource }, notes };
+    const result = checkSheet(data, profile);
+    const differences = profileSource === 'default' ? {} : { profileDifferences: profileDifferences(profile) };
+    return { result: { file, sheet: sheet.name, result, profileSource, ...differences }, notes };
   } catch (e) {
     const error = checkMsg('internal', opts.lang, { reason: oneLine(String((e as Error)?.message ?? e)) });
     return { result: { file, sheet: sheet.name, error }, notes: [...notes, `${safeFileName(file)}: ${error}`] };

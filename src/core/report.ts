@@ -8,6 +8,7 @@ import { localizeFinding } from './messages';
 import { ALL_RULES } from './rules';
 import { safeFileName, safeText } from './safeText';
 import type { SummaryModel } from './summary';
+import { describeProfileDifferences, type ProfileDifferences } from './profileDiff';
 import { ROLES, SEVERITIES, type Finding, type Lang, type Layout, type Role, type Severity, type TableFamily } from './types';
 
 /** Where the profile a file was checked with came from: saved in the workbook, a --profile file, the default. */
@@ -21,6 +22,8 @@ export type FileResult =
       result: CheckResult;
       /** Path of the --write copy, if one was made. */ checkedFile?: string;
       profileSource?: ProfileSource;
+      /** What the profile in force changes from the default (given when it is not the default's). */
+      profileDifferences?: ProfileDifferences;
     }
   | { file: string; error: string; sheet?: string };
 
@@ -104,6 +107,12 @@ export function findingCell(f: Finding): string | null {
   return f.row !== null && f.col !== null ? toA1(f.row, f.col) : null;
 }
 
+/** The line that says where a file's profile came from and what it changes, or null for the default. */
+export function profileLine(r: FileResult, lang: Lang): string | null {
+  if (!isReadable(r) || !r.profileDifferences || (r.profileSource !== 'workbook' && r.profileSource !== 'file')) return null;
+  return describeProfileDifferences(r.profileSource, r.profileDifferences, lang);
+}
+
 // ---------------------------------------------------------------- JSON
 
 export interface JsonFinding {
@@ -136,6 +145,8 @@ export type JsonFileResult =
       summary: JsonSummary;
       checkedFile?: string;
       profileSource?: ProfileSource;
+      /** Given with a workbook's or a --profile file's profile: what it changes (empty lists: nothing). */
+      profileDifferences?: ProfileDifferences;
     }
   | { file: string; error: string };
 
@@ -173,6 +184,7 @@ export function toJsonReport(results: FileResult[], lang: Lang): JsonReport {
       };
       if (r.checkedFile !== undefined) out.checkedFile = r.checkedFile;
       if (r.profileSource !== undefined) out.profileSource = r.profileSource;
+      if (r.profileDifferences !== undefined) out.profileDifferences = r.profileDifferences;
       return out;
     }),
   };
@@ -201,8 +213,18 @@ export function toSarif(results: FileResult[], lang: Lang, opts: SarifOptions = 
   const artifacts = results.map((r) => ({ location: { uri: pathToUri(r.file) } }));
   const sarifResults: object[] = [];
   const notifications: object[] = [];
+  const configuration: object[] = [];
   results.forEach((r, artifactIndex) => {
     const artifactLocation = { uri: pathToUri(r.file), index: artifactIndex };
+    const profile = profileLine(r, lang);
+    if (profile !== null && isReadable(r))
+      configuration.push({
+        // A workbook's own profile is the submitter's choice: a warning; the operator's --profile: a note.
+        level: r.profileSource === 'workbook' ? 'warning' : 'note',
+        message: { text: `${r.file}: ${profile}` },
+        locations: [{ physicalLocation: { artifactLocation } }],
+        properties: { profileSource: r.profileSource, profileDifferences: r.profileDifferences },
+      });
     if (!isReadable(r)) {
       notifications.push({
         level: 'error',
@@ -254,6 +276,7 @@ export function toSarif(results: FileResult[], lang: Lang, opts: SarifOptions = 
           {
             executionSuccessful: notifications.length === 0,
             toolExecutionNotifications: notifications,
+            toolConfigurationNotifications: configuration,
           },
         ],
         results: sarifResults,
@@ -336,6 +359,8 @@ export function toText(results: FileResult[], lang: Lang, opts: TextOptions = {}
         lines.push(`  ${tableLine(tc, i, r.result.tables.length, lang)}`);
       }
     }
+    const profile = profileLine(r, lang);
+    if (profile !== null) lines.push(`  ${profile}`);
     if (r.checkedFile) lines.push(`  ${t('wrote', lang, { path: safeFileName(r.checkedFile) })}`);
 
     const groups = new Map<string, Finding[]>();

@@ -69,6 +69,32 @@ describe("the workbook's own profile", () => {
     expect(n.findings).toEqual(b.findings);
   });
 
+  it('every report says that a file was checked with its own profile, and what that profile switches off', async () => {
+    const own = await withSettings(DRAFT, path.join(dir, 'own-off.xlsx'), {
+      [PROFILE_SETTING]: JSON.stringify({ rules: { 'missing-grade': 'off' }, noKpiGrade: '—' }),
+    });
+    const off = [{ id: 'missing-grade', setting: 'off', default: 'error' }];
+
+    const json = JSON.parse((await runCli(['--format', 'json', own, DRAFT])).stdout).results;
+    expect(json[0].profileDifferences).toEqual({ settings: ['noKpiGrade'], rules: off });
+    expect(json[1]).not.toHaveProperty('profileDifferences');
+
+    const text = (await runCli([own, DRAFT])).stdout;
+    const [first, second] = text.split('\n■ ');
+    expect(first).toContain('設定: ブックに保存された設定（既定と異なる点: ルール missing-grade を無効、KPI なしの記号）');
+    expect(second).not.toContain('設定:');
+    expect((await runCli(['--lang', 'en', own])).stdout).toContain(
+      'Settings: saved in the workbook (differs from the default: rule missing-grade off; no-KPI mark)',
+    );
+
+    const sarif = JSON.parse((await runCli(['--format', 'sarif', own, DRAFT])).stdout);
+    const notes = sarif.runs[0].invocations[0].toolConfigurationNotifications;
+    expect(notes).toHaveLength(1);
+    expect(notes[0].level).toBe('warning');
+    expect(notes[0].message.text).toContain('missing-grade');
+    expect(notes[0].properties.profileDifferences.rules).toEqual(off);
+  });
+
   it('an invalid saved profile: a one-line warning, the default profile, the check goes on', async () => {
     const bad = await withSettings(DRAFT, path.join(dir, 'bad.xlsx'), {
       [PROFILE_SETTING]: JSON.stringify({ gradeScale: 'S' }),
