@@ -64,8 +64,9 @@ export class Grid {
   private readonly values: CellValue[][];
   private readonly formulas: (string | null | undefined)[][] | undefined;
   private readonly numberFormats: (string | null | undefined)[][] | undefined;
-  /** key row*16384+col of each merged cell other than the top-left one → its merge. */
-  private readonly mergeIndex = new Map<number, CellRange>();
+  /** The merge each cell lies in, found without expanding merges cell by cell. */
+  private readonly mergeLookup: MergeLookup;
+  /** key row*16384+col of each merge's top-left cell → the merge (the last one listed wins). */
   private readonly mergeTopLeft = new Map<number, CellRange>();
 
   constructor(data: SheetData) {
@@ -82,11 +83,8 @@ export class Grid {
     this.merges = (data.merges ?? []).filter(
       (m) => m && m.bottom >= m.top && m.right >= m.left && (m.bottom > m.top || m.right > m.left),
     );
-    for (const m of this.merges) {
-      this.mergeTopLeft.set(key(m.top, m.left), m);
-      for (let r = m.top; r <= m.bottom; r++)
-        for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) this.mergeIndex.set(key(r, c), m);
-    }
+    for (const m of this.merges) this.mergeTopLeft.set(key(m.top, m.left), m);
+    this.mergeLookup = new MergeLookup(this.merges);
   }
 
   /** First and last sheet row / column of the used range (inclusive). Empty sheet: last < first. */
@@ -145,12 +143,12 @@ export class Grid {
 
   /** The merged area the cell belongs to (including its top-left cell), or null. */
   mergeAt(row: number, col: number): CellRange | null {
-    return this.mergeIndex.get(key(row, col)) ?? this.mergeTopLeft.get(key(row, col)) ?? null;
+    return this.mergeLookup.covering(row, col) ?? this.mergeTopLeft.get(key(row, col)) ?? null;
   }
 
   /** The value Excel shows for a cell: a merged cell shows its area's top-left value. */
   shownValue(row: number, col: number): CellValue {
-    const m = this.mergeIndex.get(key(row, col));
+    const m = this.mergeLookup.covering(row, col);
     return m ? this.value(m.top, m.left) : this.value(row, col);
   }
 
@@ -160,7 +158,7 @@ export class Grid {
 
   /** True when the cell is covered by a merge but is not the merge's top-left cell. */
   isCoveredByMerge(row: number, col: number): boolean {
-    return this.mergeIndex.has(key(row, col));
+    return this.mergeLookup.covering(row, col) !== undefined;
   }
 
   /** Merges that intersect the given range. */
@@ -176,6 +174,136 @@ export class Grid {
   static inMerge(m: CellRange, row: number, col: number): boolean {
     return rangeContains(m, row, col);
   }
+}
+
+/**
+ * The merged area a cell lies in, found without expanding merges cell by cell (one merge over a whole
+ * sheet is one entry, not 17 billion): a centred interval tree over the merges' rows. Each node holds
+ * the merges that cross its centre row, sorted by left column; merges that cross one row and do not
+ * overlap (Excel never lets merges overlap) are apart in columns, so one binary search per node finds
+ * the only candidate. Memory is one entry per merge; a lookup visits about log2(merges) nodes. Merges
+ * that do overlap (no reader gives them) are scanned, with the same answer: the last one listed.
+ */
+export class MergeLookup {
+  private readonly nodes: MergeNode[] = [];
+  private readonly root: number;
+
+  constructor(private readonly merges: readonly CellRange[]) {
+    const ids = merges.map((_m, i) => i).sort((a, b) => merges[a]!.top - merges[b]!.top || a - b);
+    this.root = this.build(ids);
+  }
+
+  /** The last listed merge that holds the cell other than as its top-left cell, or undefined. */
+  covering(row: number, col: number): CellRange | undefined {
+    const merges = this.merges;
+    let best = -1;
+    for (let at = this.root; at >= 0;) {
+      const node = this.nodes[at]!;
+      const ids = node.ids;
+      // The last merge here starting at or left of col.
+      let lo = 0;
+      let hi = ids.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (merges[ids[mid]!]!.left <= col) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo - 1; k >= 0; k--) {
+        const i = ids[k]!;
+        const m = merges[i]!;
+        if (i > best && m.right >= col && m.top <= row && m.bottom >= row && (m.top !== row || m.left !== col)) best = i;
+        if (node.apart) break;
+      }
+      if (row === node.centre) break;
+      at = row < node.centre ? node.below : node.above;
+    }
+    return best < 0 ? undefined : merges[best];
+  }
+
+  /** A node for these merges (sorted by top): those crossing the median top, the others below and above. */
+  private build(ids: number[]): number {
+    if (ids.length === 0) return -1;
+    const merges = this.merges;
+    const centre = merges[ids[ids.length >> 1]!]!.top;
+    const here: number[] = [];
+    const below: number[] = [];
+    const above: number[] = [];
+    for (const i of ids) {
+      const m = merges[i]!;
+      if (m.bottom < centre) below.push(i);
+      else if (m.top > centre) above.push(i);
+      else here.push(i);
+    }
+    here.sort((a, b) => merges[a]!.left - merges[b]!.left || a - b);
+    let apart = true;
+    for (let k = 1; k < here.length && apart; k++) if (merges[here[k]!]!.left <= merges[here[k - 1]!]!.right) apart = false;
+    const at = this.nodes.length;
+    const node: MergeNode = { centre, ids: Int32Array.from(here), apart, below: -1, above: -1 };
+    this.nodes.push(node);
+    node.below = this.build(below);
+    node.above = this.build(above);
+    return at;
+  }
+}
+
+interface MergeNode {
+  centre: number;
+  /** The merges crossing the centre row, by left column. */
+  ids: Int32Array;
+  /** No two of them share a column (then only the last starting at or left of a column can hold it). */
+  apart: boolean;
+  below: number;
+  above: number;
+}
+
+/**
+ * True when two of the merges share a cell, in O(n log n) whatever their size: the merges taken by top
+ * row, each column's lowest row merged so far kept in a segment tree (compressed to the merges' column
+ * edges), a merge overlapping an earlier one when any of its columns is merged down to its top row.
+ */
+export function mergesOverlap(merges: readonly CellRange[]): boolean {
+  if (merges.length < 2) return false;
+  const edges = [...new Set(merges.flatMap((m) => [m.left, m.right + 1]))].sort((a, b) => a - b);
+  const slot = (x: number): number => {
+    let lo = 0;
+    let hi = edges.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (edges[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const n = Math.max(1, edges.length - 1);
+  // reach: the lowest row set anywhere under a node; whole: the lowest row set over all of its columns.
+  const reach = new Float64Array(4 * n).fill(-Infinity);
+  const whole = new Float64Array(4 * n).fill(-Infinity);
+  const lowest = (node: number, nl: number, nr: number, l: number, r: number): number => {
+    if (r <= nl || nr <= l) return -Infinity;
+    if (l <= nl && nr <= r) return reach[node]!;
+    const mid = (nl + nr) >> 1;
+    return Math.max(whole[node]!, lowest(2 * node, nl, mid, l, r), lowest(2 * node + 1, mid, nr, l, r));
+  };
+  const set = (node: number, nl: number, nr: number, l: number, r: number, v: number): void => {
+    if (r <= nl || nr <= l) return;
+    reach[node] = Math.max(reach[node]!, v);
+    if (l <= nl && nr <= r) {
+      whole[node] = Math.max(whole[node]!, v);
+      return;
+    }
+    const mid = (nl + nr) >> 1;
+    set(2 * node, nl, mid, l, r, v);
+    set(2 * node + 1, mid, nr, l, r, v);
+  };
+  const order = merges.map((_m, i) => i).sort((a, b) => merges[a]!.top - merges[b]!.top);
+  for (const i of order) {
+    const m = merges[i]!;
+    const l = slot(m.left);
+    const r = slot(m.right + 1);
+    if (lowest(1, 0, n, l, r) >= m.top) return true;
+    set(1, 0, n, l, r, m.bottom);
+  }
+  return false;
 }
 
 function key(row: number, col: number): number {

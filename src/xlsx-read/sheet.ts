@@ -1,11 +1,12 @@
 /** The check path's reader, one worksheet part: cells, shared formulas, merges and hyperlinks into SheetData. */
 import type { CellRange } from '../core/a1';
-import type { CellValue, SheetData } from '../core/grid';
+import { MergeLookup, mergesOverlap, type CellValue, type SheetData } from '../core/grid';
 import { compactSheetData, formatExcelDate } from '../xlsx/errors';
 import { colToLetters1, decodeAddress, excelToDate, slideFormula, unescapeX, xmlDecodeAgain } from './excel';
 import { decodeText, nameBytes, Tok, XmlScanner } from './xml';
 import type { ZipArchive } from './zip';
 import { Damaged, N, relsOf, type Styles } from './parts';
+import { LimitError, MAX_COLUMNS, MAX_ROWS, MAX_SHEET_CELLS, outsideGridMessage, tooManyCellsMessage } from './limits';
 import type { SheetInfo } from './workbook';
 
 /** What a sheet is read with: the archive, the sheet, and the workbook's styles and shared strings. */
@@ -31,6 +32,9 @@ interface RowCells {
   v: (CellValue | undefined)[];
   n: (string | undefined)[];
   f: (FormulaCell | undefined)[];
+  /** The first and last column (1-based) of the row's cells: only these are looked at. */
+  lo: number;
+  hi: number;
 }
 
 export function readSheetPart(part: SheetPart): SheetData {
@@ -210,10 +214,15 @@ export function readSheetPart(part: SheetPart): SheetData {
         } else {
           if (!prevCol) throw new Damaged('a cell without an address');
           cCol = prevCol + 1;
+          if (cCol > MAX_COLUMNS) throw new LimitError(outsideGridMessage());
           addrS = addrE = -1;
           cAddr = `${colToLetters1(cCol)}${rowNo}`;
         }
         prevCol = cCol;
+        if (row) {
+          if (cCol < row.lo) row.lo = cCol;
+          if (cCol > row.hi) row.hi = cCol;
+        }
         cT = typeAttr(sc);
         cStyle = styleAttr(sc);
         fText = fShare = fRef = fSi = vText = rich = undefined;
@@ -244,8 +253,9 @@ export function readSheetPart(part: SheetPart): SheetData {
       } else if (sc.is(N.row)) {
         rowNo = parseInt(sc.attr(N.r) ?? '', 10);
         if (Number.isNaN(rowNo)) throw new Damaged('a row without a number');
+        if (rowNo > MAX_ROWS) throw new LimitError(outsideGridMessage());
         // A second row with the same number replaces the first (Worksheet._parseRows).
-        row = rowNo >= 1 ? { v: [], n: [], f: [] } : undefined;
+        row = rowNo >= 1 ? { v: [], n: [], f: [], lo: MAX_COLUMNS + 1, hi: 0 } : undefined;
         if (row) rows[rowNo - 1] = row;
         prevCol = 0;
       }
@@ -277,21 +287,35 @@ export function readSheetPart(part: SheetPart): SheetData {
 }
 
 function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellRange[], hyperlinks: string[]): SheetData {
+  // The rows and columns the cells were written in, held to MAX_SHEET_CELLS before any array is made.
+  let lo = MAX_COLUMNS + 1;
+  let hi = 0;
+  let top = -1;
+  let bottom = -1;
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    if (!row || row.hi === 0) continue;
+    if (top < 0) top = r;
+    bottom = r;
+    if (row.lo < lo) lo = row.lo;
+    if (row.hi > hi) hi = row.hi;
+  }
+  const span = top < 0 ? 0 : (bottom - top + 1) * (hi - lo + 1);
+  if (span > MAX_SHEET_CELLS) throw new LimitError(tooManyCellsMessage(span));
   // Merges (fast-merges.ts): overlapping areas stop ExcelJS; every cell but the top-left one is emptied.
-  const taken = new Set<number>();
-  for (const m of merges) {
-    for (let r = m.top; r <= m.bottom; r++)
-      for (let c = m.left; c <= m.right; c++) {
-        const key = r * 16384 + c;
-        if (taken.has(key)) throw new Damaged('overlapping merged cells');
-        taken.add(key);
-        if (r === m.top && c === m.left) continue;
-        const row = rows[r];
-        if (row && row.v[c + 1] !== undefined) {
-          row.v[c + 1] = undefined;
-          row.f[c + 1] = undefined;
+  // Both without going over the merged cells one by one: only the cells there are are looked up.
+  if (mergesOverlap(merges)) throw new Damaged('overlapping merged cells');
+  if (merges.length > 0) {
+    const lookup = new MergeLookup(merges);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let col = row.lo; col <= row.hi; col++)
+        if (row.v[col] !== undefined && lookup.covering(r, col - 1)) {
+          row.v[col] = undefined;
+          row.f[col] = undefined;
         }
-      }
+    }
   }
   // A hyperlink turns a formula cell into a hyperlink cell: its value stays, its formula goes.
   for (const ref of hyperlinks) {
@@ -324,6 +348,8 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
   let firstRow = -1;
   let lastRow = -1;
   let minCol = Number.MAX_SAFE_INTEGER;
+  // Columns are kept from the first written one on (base, 0-based), not from column A.
+  const base = lo - 1;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;
@@ -332,14 +358,14 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
     let fout: (string | null)[] | undefined;
     let nout: (string | null)[] | undefined;
     let last = -1;
-    for (let col = 1; col < cells.length; col++) {
+    for (let col = row.lo; col <= row.hi; col++) {
       const v0 = cells[col];
       if (v0 === undefined) continue;
       const fc = row.f[col];
       const f = fc ? formulaOf(fc) : null;
       const v = v0;
       if (v === null && f === null) continue;
-      const c = col - 1;
+      const c = col - 1 - base;
       if (!out) {
         if (firstRow < 0) firstRow = r;
         out = new Array<CellValue>(c + 1).fill(null);
@@ -366,7 +392,7 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
         while (nout.length <= c) nout.push(null);
         nout[c] = nf;
       }
-      if (c < minCol) minCol = c;
+      if (c + base < minCol) minCol = c + base;
       last = c;
       lastRow = r;
     }
@@ -376,7 +402,7 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
       if (nout) while (nout.length < last + 1) nout.push(null);
     }
   }
-  return compactSheetData(name, values, formulas, numberFormats, firstRow, lastRow, minCol, merges);
+  return compactSheetData(name, values, formulas, numberFormats, firstRow, lastRow, minCol, merges, base);
 }
 
 /** A number, boolean or string as the core's CellValue (toCoreValue). */
@@ -387,21 +413,24 @@ function coreValue(v: unknown): CellValue {
   return null;
 }
 
-/** The 1-based column of a cell address "AB12" (letters, "$" allowed); damaged otherwise. */
+/** The 1-based column of a cell address "AB12" (letters, "$" allowed); damaged otherwise; beyond Excel's grid, refused. */
 function columnOf(buf: Buffer, s: number, e: number): number {
   let col = 0;
   let i = s;
   for (; i < e; i++) {
     const c = buf[i]!;
-    if (c >= 65 && c <= 90) col = col * 26 + c - 64;
+    if (c >= 65 && c <= 90) col = Math.min(col * 26 + c - 64, MAX_COLUMNS + 1);
     else if (c !== 36) break;
   }
   const bad = () => new Damaged(`a bad cell address ${buf.toString('latin1', s, e)}`);
-  if (col === 0 || col > 16384 || i === e) throw bad();
+  if (col === 0 || i === e) throw bad();
+  let rowNo = 0;
   for (; i < e; i++) {
     const c = buf[i]!;
-    if ((c < 48 || c > 57) && c !== 36) throw bad();
+    if (c >= 48 && c <= 57) rowNo = Math.min(rowNo * 10 + c - 48, MAX_ROWS + 1);
+    else if (c !== 36) throw bad();
   }
+  if (col > MAX_COLUMNS || rowNo > MAX_ROWS) throw new LimitError(outsideGridMessage());
   return col;
 }
 
@@ -445,19 +474,22 @@ function styleAttr(sc: XmlScanner): number {
   return n >= 0 ? n : parseInt(sc.attr(STYLE)!, 10) || 0;
 }
 
-/** A merge reference "A1:C2" (either corner first) as a 0-based range. */
+/** A merge reference "A1:C2" (either corner first) as a 0-based range; beyond Excel's grid, refused. */
 function parseMerge(ref: string): CellRange {
   const [a, b = a] = ref.split(':');
+  let p: { row: number; col: number };
+  let q: { row: number; col: number };
   try {
-    const p = decodeAddress(a!);
-    const q = decodeAddress(b!);
-    return {
-      top: Math.min(p.row, q.row) - 1,
-      left: Math.min(p.col, q.col) - 1,
-      bottom: Math.max(p.row, q.row) - 1,
-      right: Math.max(p.col, q.col) - 1,
-    };
+    p = decodeAddress(a!);
+    q = decodeAddress(b!);
   } catch {
     throw new Damaged(`a bad merge ${ref}`);
   }
+  if (Math.max(p.row, q.row) > MAX_ROWS) throw new LimitError(outsideGridMessage());
+  return {
+    top: Math.min(p.row, q.row) - 1,
+    left: Math.min(p.col, q.col) - 1,
+    bottom: Math.max(p.row, q.row) - 1,
+    right: Math.max(p.col, q.col) - 1,
+  };
 }

@@ -18,7 +18,8 @@ import type { SheetData } from '../core/grid';
 import { NO_WORKSHEETS, notXlsxMessage, pickActiveSheet, workbookBytes, XlsxReadError } from '../xlsx/errors';
 import { BUILTIN_NUMBER_FORMATS, isDateFormat, unescapeX, xmlDecodeAgain } from './excel';
 import { decodeText, Tok, XmlError, XmlScanner } from './xml';
-import { ZipArchive, ZipError, ZipLimitError, type ZipLimits } from './zip';
+import { LimitError } from './limits';
+import { ZipArchive, ZipError, type ZipLimits } from './zip';
 import { Damaged, N, relsOf, type Styles } from './parts';
 import { readSheetPart } from './sheet';
 
@@ -265,7 +266,8 @@ export class FastWorkbook {
 
 function toReadError(e: unknown, buf: Buffer, file: string | undefined): Error {
   if (e instanceof XlsxReadError) return e;
-  if (e instanceof ZipLimitError) return new XlsxReadError(e.message, file, { cause: e });
+  // A limit names itself; anything else broken inside is one message for a damaged file.
+  if (e instanceof LimitError) return new XlsxReadError(e.message, file, { cause: e });
   if (e instanceof ZipError || e instanceof XmlError || e instanceof Damaged)
     return new XlsxReadError(notXlsxMessage(buf), file, { cause: e });
   return e as Error;

@@ -8,8 +8,10 @@
  * Text and attribute values are decoded as an XML parser (saxes, which ExcelJS uses) gives them: the five
  * predefined entities and character references; literal CR LF and CR become LF in text; in attribute
  * values literal tab, LF, CR LF and CR become one space each. An unknown entity, an unterminated tag or
- * a bad character reference throws XmlError (the reader reports the file as damaged).
+ * a bad character reference throws XmlError (the reader reports the file as damaged). Elements nested
+ * deeper than MAX_XML_DEPTH throw LimitError, at the first element too deep.
  */
+import { LimitError, MAX_XML_DEPTH, tooDeepMessage } from './limits';
 
 export class XmlError extends Error {
   override readonly name = 'XmlError';
@@ -150,7 +152,7 @@ export class XmlScanner {
       if (c === GT) {
         this.pos = i + 1;
         this.attrCount = n;
-        this.depth++;
+        if (++this.depth > MAX_XML_DEPTH) throw new LimitError(tooDeepMessage());
         return Tok.Open;
       }
       if (c === SLASH) {

@@ -95,7 +95,10 @@ export function pickActiveSheet<S extends { name: string; state: string; orderNo
 
 /**
  * The end of building SheetData, the same for both readers: rows and columns before the used range
- * dropped (values, and formulas / number formats where any).
+ * dropped (values, and formulas / number formats where any). The rows given start at sheet row
+ * firstRow and at sheet column base (0 unless the reader left out the columns before its first cell);
+ * the rows between firstRow and lastRow (at most Excel's grid: the readers refuse rows beyond it) are
+ * made, empty where none was given.
  */
 export function compactSheetData(
   name: string,
@@ -106,14 +109,16 @@ export function compactSheetData(
   lastRow: number,
   minCol: number,
   merges: CellRange[],
+  base = 0,
 ): SheetData {
   if (firstRow < 0) return { name, top: 0, left: 0, values: [], merges };
   const rowCount = lastRow - firstRow + 1;
+  const cut = minCol - base;
   values.length = rowCount;
   for (let i = 0; i < rowCount; i++) {
     const row = values[i];
     if (!row) values[i] = [];
-    else if (minCol > 0) values[i] = row.slice(minCol);
+    else if (cut > 0) values[i] = row.slice(cut);
   }
   for (const sparse of [formulas, numberFormats]) {
     if (!sparse) continue;
@@ -121,7 +126,7 @@ export function compactSheetData(
     for (let i = 0; i < rowCount; i++) {
       const row = sparse[i];
       if (!row) sparse[i] = [];
-      else if (minCol > 0) sparse[i] = row.slice(minCol);
+      else if (cut > 0) sparse[i] = row.slice(cut);
     }
   }
   return {
