@@ -9,6 +9,7 @@ import { safeText } from '../core/safeText';
 import { DEFAULT_TIME_LIMIT_S } from './limits';
 import { msg, oneLine } from './messages';
 import { planOutputs, writeErrorMessage } from './outputs';
+import { checkTarget, sameFile } from '../xlsx/files';
 import { Progress } from './progress';
 
 // Only what --version and --help need is loaded up front. The engine, the reader and the pool load once
@@ -107,17 +108,23 @@ function looksLikeWorkbook(p: string): boolean {
   }
 }
 
-/** --summary must not replace an input, nor an existing file unless --force. */
-function summaryTargetOk(summary: string, inputs: string[], opts: Options, fail: (m: string) => void): boolean {
-  if (inputs.some((f) => path.resolve(f) === path.resolve(summary))) {
-    fail(msg('outputIsInput', opts.lang, { path: summary }));
+/**
+ * --summary must not replace an input or a copy this run writes, nor write through a symlink, nor replace
+ * an existing file unless --force. Paths are compared by where they really are (files.ts), so a symlinked
+ * folder does not hide that two paths are one file.
+ */
+function summaryTargetOk(summary: string, inputs: string[], copies: string[], opts: Options, fail: (m: string) => void): boolean {
+  if (copies.some((c) => sameFile(summary, c))) {
+    fail(msg('outputIsCopy', opts.lang, { path: summary }));
     return false;
   }
-  if (!opts.force && fs.existsSync(summary)) {
-    fail(msg('outputExists', opts.lang, { path: summary }));
+  try {
+    checkTarget(summary, { force: opts.force, protect: inputs });
+    return true;
+  } catch (e) {
+    fail(writeErrorMessage(e, summary, opts.lang));
     return false;
   }
-  return true;
 }
 
 async function writeSummary(
@@ -133,7 +140,7 @@ async function writeSummary(
     await w.writeConsolidated(summary, content, lang, { force: opts.force, protect });
     return true;
   } catch (e) {
-    fail(writeErrorMessage(e, w, summary, lang));
+    fail(writeErrorMessage(e, summary, lang));
     return false;
   }
 }
@@ -149,7 +156,7 @@ async function mergeReports(files: string[], opts: Options, fail: (m: string) =>
     fail(msg('mergeWithOthers', lang));
     return 2;
   }
-  if (!summaryTargetOk(opts.summary, files, opts, fail)) return 2;
+  if (!summaryTargetOk(opts.summary, files, [], opts, fail)) return 2;
   const { consolidatedFromReports, parseReport, ReportFormatError } = await import('./merge');
   const reports: JsonReport[] = [];
   for (const file of files) {
@@ -238,7 +245,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       return 2;
     }
   }
-  if (opts.summary !== undefined && !summaryTargetOk(opts.summary, files, opts, fail)) return 2;
+  const plans = planOutputs(files, { write, writeDir, fix, fixDir });
+  // The copies this run writes are protected like the inputs: the summary never replaces one.
+  const written = plans.flatMap((p) => [p.checked, p.fixed]).filter((p): p is string => p !== undefined);
+  if (opts.summary !== undefined && !summaryTargetOk(opts.summary, files, written, opts, fail)) return 2;
 
   let timeLimit: number | undefined;
   if (opts.timeLimit !== undefined) {
@@ -258,7 +268,6 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   };
   const { checkAll } = await import('./pool');
   const isReadable = (r: FileResult): r is Extract<FileResult, { result: unknown }> => 'result' in r;
-  const plans = planOutputs(files, { write, writeDir, fix, fixDir });
   const checkOpts: CheckOptions = { sheet: opts.sheet, lang, profile, ignoreWorkbookProfile: !opts.workbookProfile };
   // The workers start checking while this thread loads the report's code (both load most of the core).
   const checked = checkAll(
@@ -286,10 +295,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   await checked;
   bar?.clear();
 
-  // The copies written in this run are protected like the inputs: the summary never replaces one.
-  const written = plans.flatMap((p) => [p.checked, p.fixed]).filter((p): p is string => p !== undefined);
-  if (opts.summary !== undefined && !(await writeSummary(opts.summary, results, [...files, ...written], opts, fail)))
-    exit = 2;
+  if (opts.summary !== undefined && !(await writeSummary(opts.summary, results, [...files, ...written], opts, fail))) exit = 2;
 
   if (opts.format === 'json') io.stdout(JSON.stringify(toJsonReport(results, lang), null, 2) + '\n');
   else if (opts.format === 'sarif')

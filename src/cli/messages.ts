@@ -13,6 +13,21 @@ export const MSG = {
     en: '{path} already exists (use --force to replace it)',
   },
   outputIsInput: { ja: '{path} は入力ファイルなので書き込みません', en: '{path} is an input file: not writing to it' },
+  outputIsSymlink: {
+    ja: '{path} はシンボリックリンクなので書き込みません（--force でも同じです。リンクを削除するか別の出力先を指定してください）',
+    en: '{path} is a symbolic link: not writing through it, even with --force (remove the link or choose another output)',
+  },
+  outputIsCopy: {
+    ja: '{path} はこの実行で書き出すチェック済み／修正済みのコピーなので --summary で上書きしません',
+    en: '{path} is a checked or fixed copy written by this run: --summary does not replace it',
+  },
+  writeLimit: {
+    ja: '{path} を書き出しません: {what}が {n} セルにわたり、書き出しの上限（{limit} セル）を超えています（チェックは行いました）',
+    en: 'not writing {path}: {what} cover {n} cells, beyond the limit of {limit} cells for a written copy (the check itself ran)',
+  },
+  limitValidations: { ja: 'データの入力規則', en: 'data validations' },
+  limitNames: { ja: '名前の定義', en: 'defined names' },
+  limitMerges: { ja: 'セルの結合', en: 'merged cells' },
   outputClash: {
     ja: '{path} には別の入力ファイルのチェック結果を書き出し済みです',
     en: '{path} was already written for another input file',

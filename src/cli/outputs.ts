@@ -4,20 +4,16 @@
  * with ExcelJS. The paths are planned up front in the main thread (planOutputs), so that two inputs
  * never claim one output, whatever order the workers finish in.
  */
-import * as path from 'node:path';
 import type { FileResult } from '../core/report';
 import type { Lang } from '../core/types';
 import { safeText } from '../core/safeText';
-import { msg } from './messages';
+import { OutputExistsError, outputKey, outputPath, SameFileError, SymlinkOutputError } from '../xlsx/files';
+import { WriteLimitError, type WriteLimitKind } from '../xlsx/load-limits';
+import { msg, type MsgKey } from './messages';
 
-type Writer = typeof import('../xlsx/write');
+export { outputPath, realOutputPath } from '../xlsx/files';
+
 type Readable = Extract<FileResult, { result: unknown }>;
-
-/** "seeds/a.xlsx" → "a.<kind>.xlsx" in dir (default: beside the input). */
-export function outputPath(input: string, kind: 'checked' | 'fixed', dir?: string): string {
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
-  return path.join(dir ?? path.dirname(input), `${base}.${kind}.xlsx`);
-}
 
 export interface OutputPlan {
   /** Where to write the checked copy, if --write. */
@@ -35,7 +31,10 @@ export interface OutputOptions {
   fixDir?: string;
 }
 
-/** Each input's outputs, in input order; an output claimed by an earlier input is a clash for later ones. */
+/**
+ * Each input's outputs, in input order; an output claimed by an earlier input is a clash for later ones
+ * (compared by real path: "out/a.checked.xlsx" and "link-to-out/a.checked.xlsx" are one file).
+ */
 export function planOutputs(files: readonly string[], o: OutputOptions): OutputPlan[] {
   const claimed = new Set<string>();
   return files.map((file) => {
@@ -43,7 +42,7 @@ export function planOutputs(files: readonly string[], o: OutputOptions): OutputP
     for (const kind of ['checked', 'fixed'] as const) {
       if (!(kind === 'checked' ? o.write : o.fix)) continue;
       const out = outputPath(file, kind, kind === 'checked' ? o.writeDir : o.fixDir);
-      const key = path.resolve(out);
+      const key = outputKey(out);
       if (claimed.has(key)) plan.clashes.push(out);
       else {
         claimed.add(key);
@@ -72,10 +71,24 @@ export interface OutputOutcome {
   checkedFile?: string;
 }
 
-/** What to say when an output could not be written: it exists, it is an input, or why it failed. */
-export function writeErrorMessage(e: unknown, w: Writer, out: string, lang: Lang): string {
-  if (e instanceof w.OutputExistsError) return msg('outputExists', lang, { path: out });
-  if (e instanceof w.SameFileError) return msg('outputIsInput', lang, { path: out });
+const LIMIT_WHAT: Record<WriteLimitKind, MsgKey> = {
+  validations: 'limitValidations',
+  names: 'limitNames',
+  merges: 'limitMerges',
+};
+
+/** What to say when an output could not be written: it exists, it is an input or a symlink, a limit, or why it failed. */
+export function writeErrorMessage(e: unknown, out: string, lang: Lang): string {
+  if (e instanceof OutputExistsError) return msg('outputExists', lang, { path: out });
+  if (e instanceof SameFileError) return msg('outputIsInput', lang, { path: out });
+  if (e instanceof SymlinkOutputError) return msg('outputIsSymlink', lang, { path: out });
+  if (e instanceof WriteLimitError)
+    return msg('writeLimit', lang, {
+      path: out,
+      what: msg(LIMIT_WHAT[e.kind], lang),
+      n: e.cells.toLocaleString('en-US'),
+      limit: e.limit.toLocaleString('en-US'),
+    });
   return msg('writeFailed', lang, { path: out, reason: String((e as Error)?.message ?? e) });
 }
 
@@ -85,14 +98,14 @@ export async function writeOutputs(fr: Readable, plan: OutputPlan, ctx: WriteCon
   const out: OutputOutcome = { notes: plan.clashes.map((p) => msg('outputClash', lang, { path: p })), exit: 0 };
   if (plan.clashes.length) out.exit = 2;
   if (!plan.checked && !plan.fixed) return out;
-  const w: Writer = await import('../xlsx/write');
+  const w = await import('../xlsx/write');
   const protect = [...ctx.inputs];
   if (plan.checked) {
     try {
       await w.writeChecked(fr.file, plan.checked, fr.result, lang, { force: ctx.force, protect });
       out.checkedFile = plan.checked;
     } catch (e) {
-      out.notes.push(writeErrorMessage(e, w, plan.checked, lang));
+      out.notes.push(writeErrorMessage(e, plan.checked, lang));
       out.exit = 2;
     }
   }
@@ -115,7 +128,7 @@ export async function writeOutputs(fr: Readable, plan: OutputPlan, ctx: WriteCon
       for (const f of r.skipped) lines.push(msg('fixSkipped', lang, { cell: toA1(f.row, f.col) }));
       out.fixLog = lines.join('\n') + '\n';
     } catch (e) {
-      out.notes.push(writeErrorMessage(e, w, plan.fixed, lang));
+      out.notes.push(writeErrorMessage(e, plan.fixed, lang));
       out.exit = 2;
     }
   }

@@ -3,22 +3,16 @@
  * values only (styles, merges, formulas and every other cell kept), saved under another name; the
  * input is never written.
  */
-import * as path from 'node:path';
-import * as ExcelJS from 'exceljs';
-import './fast-merges';
+import type * as ExcelJS from 'exceljs';
 import type { Fix } from '../core/fixes';
-import { save, type WriteOptions } from './write';
+import { quoteIfNeeded } from './quote-prefix';
+import { checkTarget } from './files';
+import { loadForCopy, save, type WriteOptions } from './write';
 
 export interface FixedCopy {
   applied: Fix[];
   /** Planned but left alone: the cell holds a formula, rich text, or no longer what the fix expects. */
   skipped: Fix[];
-}
-
-/** "seeds/a.xlsx" → "a.<kind>.xlsx" in dir (default: beside the input). */
-export function outputPath(input: string, kind: 'checked' | 'fixed', dir?: string): string {
-  const base = path.basename(input).replace(/\.(xlsx|xlsm|xltx|xltm)$/i, '');
-  return path.join(dir ?? path.dirname(input), `${base}.${kind}.xlsx`);
 }
 
 /** The text of a plain cell ("" when empty), or null when it is not plain text (formula, rich text, number …). */
@@ -39,6 +33,8 @@ export function applyFixes(ws: ExcelJS.Worksheet, fixes: readonly Fix[]): FixedC
       continue;
     }
     cell.value = f.to === '' ? null : f.to;
+    // A fix that leaves text starting with "=" (say, a space trimmed) keeps it text in Excel too.
+    quoteIfNeeded(cell);
     applied.push(f);
   }
   return { applied, skipped };
@@ -52,11 +48,12 @@ export async function writeFixed(
   fixes: readonly Fix[],
   opts: WriteOptions = {},
 ): Promise<FixedCopy> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(inputPath);
+  const target = { force: opts.force, protect: [inputPath, ...(opts.protect ?? [])] };
+  checkTarget(outPath, target);
+  const wb = await loadForCopy(inputPath);
   const ws = wb.getWorksheet(sheet);
   if (!ws) throw new Error(`sheet not found: ${sheet}`);
   const out = applyFixes(ws, fixes);
-  await save(wb, outPath, { force: opts.force, protect: [inputPath, ...(opts.protect ?? [])] });
+  await save(wb, outPath, target);
   return out;
 }

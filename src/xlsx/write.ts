@@ -3,6 +3,10 @@ import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import './fast-merges';
 import './internal-links';
+import './xml-safe';
+import { quoteIfNeeded } from './quote-prefix';
+import { checkTarget, writeFileSafely, type TargetOptions } from './files';
+import { checkLoadCost } from './load-limits';
 import type { CheckResult } from '../core/engine';
 import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 import { fiscalYearLabel, gradeLabel, severityLabel, t } from '../core/i18n';
@@ -21,60 +25,40 @@ export const HIGHLIGHT_FILL = Object.fromEntries(HIGHLIGHT_KINDS.map((k) => [k, 
   string
 >;
 
-export class OutputExistsError extends Error {
-  constructor(readonly path: string) {
-    super(`output exists: ${path}`);
-    this.name = 'OutputExistsError';
-  }
-}
+export { OutputExistsError, SameFileError, SymlinkOutputError } from './files';
+export { WriteLimitError } from './load-limits';
 
-export class SameFileError extends Error {
-  constructor(readonly path: string) {
-    super(`output would overwrite the input: ${path}`);
-    this.name = 'SameFileError';
-  }
-}
-
-export interface WriteOptions {
-  /** Replace an existing output file (never the input). */
-  force?: boolean;
-  /** Paths the output must never replace (the inputs). */
-  protect?: string[];
-}
+export type WriteOptions = TargetOptions;
 
 export interface WriteCheckedOptions extends WriteOptions {
   /** The input workbook as already loaded (in full, unmodified) from inputPath, to save reading it again. */
   workbook?: ExcelJS.Workbook;
 }
 
-function sameFile(a: string, b: string): boolean {
-  if (path.resolve(a) === path.resolve(b)) return true;
-  try {
-    const sa = fs.statSync(a);
-    const sb = fs.statSync(b);
-    return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
-    return false;
-  }
+/** Save a workbook to outPath safely (files.ts): never over a protected path (an input), a symlink, or a file unless opts.force. */
+export async function save(wb: ExcelJS.Workbook, outPath: string, opts: WriteOptions): Promise<void> {
+  checkTarget(outPath, opts);
+  writeFileSafely(outPath, Buffer.from(await wb.xlsx.writeBuffer()), opts);
 }
 
-/** Save a workbook to outPath: never over a protected path (an input), never over a file unless opts.force. */
-export async function save(wb: ExcelJS.Workbook, outPath: string, opts: WriteOptions): Promise<void> {
-  for (const p of opts.protect ?? []) if (sameFile(outPath, p)) throw new SameFileError(outPath);
-  if (!opts.force && fs.existsSync(outPath)) throw new OutputExistsError(outPath);
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  try {
-    // "wx" creates the file only if it does not exist, so a file that appeared meanwhile is not replaced.
-    fs.writeFileSync(outPath, buf, { flag: opts.force ? 'w' : 'wx' });
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new OutputExistsError(outPath);
-    throw e;
-  }
+/**
+ * An input workbook loaded with ExcelJS to write a copy of it, once its cost is known to be within the
+ * limits (load-limits.ts): WriteLimitError otherwise.
+ */
+export async function loadForCopy(inputPath: string): Promise<ExcelJS.Workbook> {
+  const buf = await fs.promises.readFile(inputPath);
+  checkLoadCost(buf);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  return wb;
 }
 
 /** Cell text as a plain string value (never a formula), within Excel's length limit. */
 function text(s: string): string {
-  return s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+  if (s.length <= MAX_CELL_TEXT) return s;
+  // Not between the two halves of a surrogate pair.
+  const cut = /[\uD800-\uDBFF]/.test(s[MAX_CELL_TEXT - 1]!) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+  return s.slice(0, cut);
 }
 
 function solid(argb: string): ExcelJS.Fill {
@@ -117,6 +101,7 @@ class SheetWriter {
     const cell = this.ws.getCell(row, col);
     cell.value = typeof value === 'string' ? text(value) : value;
     if (Object.keys(style).length) cell.style = { ...cell.style, ...style };
+    quoteIfNeeded(cell);
     return cell;
   }
 
@@ -187,7 +172,10 @@ export function addSummarySheet(
   plan.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   plan.rows.forEach((cells, r) =>
     cells.forEach((c, col) => {
-      if (c !== null) ws.getCell(r + 1, col + 1).value = planValue(c);
+      if (c === null) return;
+      const cell = ws.getCell(r + 1, col + 1);
+      cell.value = planValue(c);
+      quoteIfNeeded(cell);
     }),
   );
   for (const st of plan.styles)
@@ -211,13 +199,8 @@ export async function writeChecked(
   opts: WriteCheckedOptions = {},
 ): Promise<{ summarySheet: string }> {
   const protect = [inputPath, ...(opts.protect ?? [])];
-  for (const p of protect) if (sameFile(outPath, p)) throw new SameFileError(outPath);
-  if (!opts.force && fs.existsSync(outPath)) throw new OutputExistsError(outPath);
-  let wb = opts.workbook;
-  if (!wb) {
-    wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(inputPath);
-  }
+  checkTarget(outPath, { force: opts.force, protect });
+  const wb = opts.workbook ?? (await loadForCopy(inputPath));
   const ws = wb.getWorksheet(result.sheet);
   if (!ws) throw new Error(`sheet not found: ${result.sheet}`);
   highlight(ws, result.findings, lang);
@@ -233,6 +216,7 @@ export async function writeConsolidated(
   lang: Lang,
   opts: WriteOptions = {},
 ): Promise<void> {
+  checkTarget(outPath, opts);
   const input = Array.isArray(results) ? consolidatedFromResults(results, lang) : results;
   const wb = new ExcelJS.Workbook();
   wb.creator = t('appName', lang);

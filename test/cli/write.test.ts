@@ -15,7 +15,9 @@ import {
   sha256,
   sheet,
   SHEET,
+  sheetPartOf,
   tempDir,
+  xfsOfText,
   zipPart,
   zipParts,
 } from './helpers';
@@ -240,6 +242,13 @@ describe('--write', () => {
       .sort()
       .pop()!;
     expect(await zipPart(out, sheetPart)).not.toContain('<f>');
+    // …and carries Excel's quote prefix, so that F2 + Enter in Excel does not make it a formula either.
+    const summaryPart = await sheetPartOf(out, `集計_${SHEET}`);
+    for (const t of ['=高知県社会福祉協議会', '@市町村', '+高知労働局']) {
+      const xfs = await xfsOfText(out, summaryPart, t);
+      expect(xfs.length).toBeGreaterThan(0);
+      for (const xf of xfs) expect([t, xf]).toEqual([t, expect.stringContaining('quotePrefix="1"')]);
+    }
   });
 });
 

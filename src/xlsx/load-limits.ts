@@ -1,0 +1,102 @@
+/**
+ * Before --write or --fix loads a workbook with ExcelJS: what loading it would cost, from the zip and the
+ * XML without building anything. Every part is inflated under the reader's caps (what ExcelJS would
+ * inflate in full, a zip bomb among them), and the cells that ExcelJS would expand one by one are
+ * counted: data validations (sqref), merged areas (mergeCell ref) and defined names. Beyond a limit
+ * (limits.ts) the file's copy is refused with WriteLimitError; the check itself has run already.
+ */
+import { ZipArchive } from '../xlsx-read/zip';
+import { MAX_WRITE_MERGED_CELLS, MAX_WRITE_NAME_CELLS, MAX_WRITE_VALIDATION_CELLS } from './limits';
+
+export type WriteLimitKind = 'validations' | 'names' | 'merges';
+
+export const WRITE_LIMITS: Record<WriteLimitKind, number> = {
+  validations: MAX_WRITE_VALIDATION_CELLS,
+  names: MAX_WRITE_NAME_CELLS,
+  merges: MAX_WRITE_MERGED_CELLS,
+};
+
+export class WriteLimitError extends Error {
+  constructor(
+    readonly kind: WriteLimitKind,
+    readonly cells: number,
+    readonly limit: number,
+  ) {
+    super(`${kind} cover ${cells} cells, beyond the limit of ${limit} for writing a copy`);
+    this.name = 'WriteLimitError';
+  }
+}
+
+/** A1-style references with a row number (what ExcelJS expands; "A:A" and "1:1" it takes as one cell). */
+const REF = /(?<![A-Za-z0-9_.])\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?/g;
+
+function col(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}
+
+/** The cells the references in `s` cover, each counted (overlaps twice, as ExcelJS loops them). */
+export function cellsCovered(s: string): number {
+  let n = 0;
+  for (const m of s.matchAll(REF)) {
+    if (m[3] === undefined) n += 1;
+    else n += (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(col(m[3]) - col(m[1]!)) + 1);
+  }
+  return n;
+}
+
+/** The values of one attribute of every `<tag ` start tag in an XML part (unprefixed, as ExcelJS reads them). */
+function attrsOf(xml: Buffer, tag: string, attr: string): string[] {
+  const out: string[] = [];
+  // Found with Buffer.indexOf (native): a sheet part can be hundreds of MB; only the tags become strings.
+  const open = Buffer.from(`<${tag}`, 'latin1');
+  const value = new RegExp(`\\s${attr}\\s*=\\s*("([^"]*)"|'([^']*)')`);
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + open.length)) {
+    const next = xml[at + open.length];
+    // "<dataValidation " but not "<dataValidations": a space, "/" or ">" ends the name.
+    if (!(next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f || next === 0x3e)) continue;
+    const end = xml.indexOf(0x3e, at);
+    const m = value.exec(xml.toString('utf8', at, end < 0 ? xml.length : end));
+    if (m) out.push(m[2] ?? m[3] ?? '');
+  }
+  return out;
+}
+
+/** The texts of the defined names ExcelJS expands (print areas and print titles become page setup). */
+function definedNames(xml: string): string[] {
+  const out: string[] = [];
+  for (const m of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g))
+    if (!/\bname\s*=\s*["']_xlnm\.Print_(Area|Titles)["']/.test(m[1]!)) out.push(m[2]!);
+  return out;
+}
+
+export interface LoadCost {
+  validations: number;
+  names: number;
+  merges: number;
+}
+
+/** What ExcelJS would expand cell by cell when loading this workbook (every part inflated under the caps). */
+export function loadCost(buf: Buffer): LoadCost {
+  const zip = new ZipArchive(buf);
+  const cost: LoadCost = { validations: 0, names: 0, merges: 0 };
+  for (const name of zip.names()) {
+    const part = zip.read(name);
+    if (!part) continue;
+    if (name === 'xl/workbook.xml') {
+      for (const text of definedNames(part.toString('utf8'))) cost.names += cellsCovered(text);
+    } else if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(name)) {
+      for (const sqref of attrsOf(part, 'dataValidation', 'sqref')) cost.validations += cellsCovered(sqref);
+      for (const ref of attrsOf(part, 'mergeCell', 'ref')) cost.merges += cellsCovered(ref);
+    }
+  }
+  return cost;
+}
+
+/** Throw WriteLimitError when loading this workbook with ExcelJS would expand more cells than a limit allows. */
+export function checkLoadCost(buf: Buffer): void {
+  const cost = loadCost(buf);
+  for (const kind of Object.keys(WRITE_LIMITS) as WriteLimitKind[])
+    if (cost[kind] > WRITE_LIMITS[kind]) throw new WriteLimitError(kind, cost[kind], WRITE_LIMITS[kind]);
+}
