@@ -6,7 +6,7 @@
  * the output folder and exits 1 when there was any.
  *
  *   npm run fuzz -- [--cases 10000] [--seed 1] [--case K] [--jobs N] [--time-limit 10] [--heap 512]
- *                   [--writers-every 10] [--out .tmp/fuzz]
+ *                   [--writers-every 10] [--out .tmp/fuzz] [--inject K:crash|hang]
  *
  * `--seed N --case K` runs case K of the run with seed N again (the same bytes) and prints its outcome.
  */
@@ -28,6 +28,7 @@ interface Options {
   heap: number;
   writersEvery: number;
   out: string;
+  inject?: WorkerSetup['inject'];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -56,8 +57,14 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--time-limit') o.timeLimit = num();
     else if (a === '--heap') o.heap = num();
     else if (a === '--writers-every') o.writersEvery = num();
-    else if (a === '--out') (o.out = path.resolve(v ?? '')), i++;
-    else throw new Error(`unknown option ${a}`);
+    else if (a === '--out') ((o.out = path.resolve(v ?? '')), i++);
+    else if (a === '--inject') {
+      // The fuzzer's own test: case K crashes or hangs on purpose.
+      const m = /^(\d+):(crash|hang)$/.exec(v ?? '');
+      if (!m) throw new Error('--inject needs K:crash or K:hang');
+      o.inject = { k: Number(m[1]), kind: m[2] as 'crash' | 'hang' };
+      i++;
+    } else throw new Error(`unknown option ${a}`);
   }
   return o;
 }
@@ -77,7 +84,8 @@ interface Failure {
 function topFrame(stack: string): string {
   for (const line of stack.split('\n').slice(1)) {
     const m = /\(?([^()\s]*(?:dist-cli|node_modules)[/\\][^():]*):(\d+)/.exec(line);
-    if (m) return `${m[1]!.replace(/^.*?(node_modules[/\\]|dist-cli[/\\])/, (_, d: string) => (d.startsWith('node') ? d : ''))}:${m[2]}`;
+    if (m)
+      return `${m[1]!.replace(/^.*?(node_modules[/\\]|dist-cli[/\\])/, (_, d: string) => (d.startsWith('node') ? d : ''))}:${m[2]}`;
   }
   return '?';
 }
@@ -101,6 +109,8 @@ interface Tally {
   badOutputs: number;
   rejections: Map<string, number>;
   failures: Failure[];
+  /** The three slowest cases that finished. */
+  slowest: { k: number; ms: number }[];
 }
 
 /** A case made again in this thread (a generator that fails says so instead of the bytes). */
@@ -134,6 +144,7 @@ async function main(): Promise<number> {
     badOutputs: 0,
     rejections: new Map(),
     failures: [],
+    slowest: [],
   };
   const fail = (f: Failure) => {
     t.failures.push(f);
@@ -152,7 +163,13 @@ async function main(): Promise<number> {
       if (outcome.wrote) t.wrote++;
       if (outcome.writerRejected !== undefined) t.writerRejected++;
     } else {
-      fail({ k, kind: 'bad output', stage: outcome.stage, signature: `bad output ${outcome.stage}: ${normalise(outcome.message)}`, detail: outcome.message });
+      fail({
+        k,
+        kind: 'bad output',
+        stage: outcome.stage,
+        signature: `bad output ${outcome.stage}: ${normalise(outcome.message)}`,
+        detail: outcome.message,
+      });
     }
   };
 
@@ -170,7 +187,7 @@ async function main(): Promise<number> {
       }
       running++;
       const dir = path.join(base, `w${workerNo++}`);
-      const setup: WorkerSetup = { seedFiles: files, runSeed: o.seed, writersEvery: o.writersEvery, dir, bomb };
+      const setup: WorkerSetup = { seedFiles: files, runSeed: o.seed, writersEvery: o.writersEvery, dir, bomb, inject: o.inject };
       void fs.mkdir(dir, { recursive: true }).then(() => {
         const w = new Worker(path.join(__dirname, 'worker.js'), {
           workerData: setup,
@@ -205,6 +222,7 @@ async function main(): Promise<number> {
           w.postMessage(k);
         };
         w.on('message', (m: WorkerReply) => {
+          if ('ready' in m) return take();
           if (over || m.k !== k) return;
           if ('stage' in m) {
             stage = m.stage;
@@ -221,9 +239,19 @@ async function main(): Promise<number> {
               signature: `crash ${c.stage}: ${c.name}: ${normalise(c.message)} @ ${topFrame(c.stack)}`,
               detail: c.stack,
             });
-          } else record(k, m.outcome);
+          } else {
+            record(k, m.outcome);
+            t.slowest.push({ k, ms: m.ms });
+            t.slowest.sort((a, b) => b.ms - a.ms).splice(3);
+          }
           if (m.tainted) {
-            fail({ k, kind: 'crash', stage: 'prototype', signature: `prototype changed: ${m.tainted}`, detail: `a shared prototype changed: ${m.tainted}` });
+            fail({
+              k,
+              kind: 'crash',
+              stage: 'prototype',
+              signature: `prototype changed: ${m.tainted}`,
+              detail: `a shared prototype changed: ${m.tainted}`,
+            });
             return retire();
           }
           if (o.only === undefined && Date.now() - lastReport > 15000) {
@@ -247,7 +275,7 @@ async function main(): Promise<number> {
           }
           retire();
         });
-        w.once('online', take);
+
       });
     };
     for (let i = 0; i < jobs; i++) start();
@@ -269,7 +297,9 @@ async function main(): Promise<number> {
       await fs.writeFile(`${base}.xlsx`, c.bytes);
       await fs.writeFile(`${base}.txt`, `seed ${o.seed} case ${f.k}: ${c.seed}\n${c.ops.join('\n')}\n\n${f.detail}\n`);
       lines.push(`      case ${f.k} (${c.seed}: ${c.ops.join('; ').slice(0, 160)})`);
-      lines.push(`      saved ${path.relative(process.cwd(), base)}.xlsx; replay: npm run fuzz -- --seed ${o.seed} --case ${f.k}`);
+      lines.push(
+        `      saved ${path.relative(process.cwd(), base)}.xlsx; replay: npm run fuzz -- --seed ${o.seed} --case ${f.k}`,
+      );
     }
   }
 
@@ -285,12 +315,17 @@ async function main(): Promise<number> {
   console.log(`  cases                ${t.cases}`);
   console.log(`  accepted             ${t.accepted}${pct(t.accepted)}: read, checked and reported`);
   console.log(`    writers ran on     ${t.wrote}; the writers' ExcelJS read rejected ${t.writerRejected}`);
-  console.log(`  expected rejections  ${t.rejected}${pct(t.rejected)}: the reader's XlsxReadError (damaged, not an .xlsx, over a limit)`);
-  for (const [kind, n] of [...t.rejections].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${String(n).padStart(6)}  ${kind}`);
+  console.log(
+    `  expected rejections  ${t.rejected}${pct(t.rejected)}: the reader's XlsxReadError (damaged, not an .xlsx, over a limit)`,
+  );
+  for (const [kind, n] of [...t.rejections].sort((a, b) => b[1] - a[1]).slice(0, 8))
+    console.log(`    ${String(n).padStart(6)}  ${kind}`);
   console.log(`  crashes              ${t.crashes}`);
   console.log(`  hangs                ${t.hangs} (over ${o.timeLimit} s)`);
   console.log(`  bad outputs          ${t.badOutputs}`);
   console.log(`  time                 ${seconds.toFixed(1)} s`);
+  if (t.slowest.length)
+    console.log(`  slowest              ${t.slowest.map((x) => `case ${x.k} ${(x.ms / 1000).toFixed(1)} s`).join(', ')}`);
   if (lines.length) console.log(`failures, by kind:\n${lines.join('\n')}`);
   return t.crashes + t.hangs + t.badOutputs > 0 ? 1 : 0;
 }

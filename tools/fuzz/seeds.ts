@@ -16,6 +16,8 @@ export interface WorkerSetup {
   dir: string;
   /** The zip bomb's bytes (mutate.ts bombBytes). */
   bomb: Uint8Array;
+  /** A fault to put into one case instead of running it (the fuzzer's own test: --inject K:crash|hang). */
+  inject?: { k: number; kind: 'crash' | 'hang' };
 }
 
 /** seeds/*.xlsx and test/fixtures/**\/*.xlsx, sorted (the case numbers depend on the order). */

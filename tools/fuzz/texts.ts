@@ -12,7 +12,28 @@ function fill(unit: string, n: number): string {
 }
 
 /** The units whose long runs were the worst cases of the engine's text rules (bench/hostile-cells.ts). */
-const LONG_UNITS = [' ', ' \t', '<b', '<p', '、', '（', '1 ', '①', 'あ', '1', '%', '1%', 'A', '=', 'a', '\n', '_x0041_', '&', '　', 'Ａ'];
+const LONG_UNITS = [
+  ' ',
+  ' \t',
+  '<b',
+  '<p',
+  '、',
+  '（',
+  '1 ',
+  '①',
+  'あ',
+  '1',
+  '%',
+  '1%',
+  'A',
+  '=',
+  'a',
+  '\n',
+  '_x0041_',
+  '&',
+  '　',
+  'Ａ',
+];
 
 const WORDS = [
   '達成',
@@ -170,7 +191,22 @@ export const ESCAPES = [
   '\r',
 ];
 
-const NUMBER_TEXTS = ['１０％', '1e308', 'NaN', 'Infinity', '-0', '0x10', '１/２', '1,000', '△5', '▲10', '50%以上', '0.5', '12/31', '2024/4/1'];
+const NUMBER_TEXTS = [
+  '１０％',
+  '1e308',
+  'NaN',
+  'Infinity',
+  '-0',
+  '0x10',
+  '１/２',
+  '1,000',
+  '△5',
+  '▲10',
+  '50%以上',
+  '0.5',
+  '12/31',
+  '2024/4/1',
+];
 
 /** Contents of a <v>. */
 export const NUMBERS = [
@@ -253,7 +289,22 @@ export const RANGES = [
   'A1:B2,C3:D4',
 ];
 
-export const NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', '集計', "'", 'a'.repeat(300), '進捗管理表', '\u0000', 'valueOf', '__defineGetter__'];
+export const NAMES = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  '',
+  ' ',
+  '集計',
+  "'",
+  'a'.repeat(300),
+  '進捗管理表',
+  '\u0000',
+  'valueOf',
+  '__defineGetter__',
+];
 
 export const INTS = ['0', '-1', '1', '2', '999999', '4294967296', '1e308', 'NaN', '', 'x', '1.5', '-0', '65536'];
 
@@ -286,13 +337,40 @@ export function attrValue(rng: Rng, name: string): string {
     case 'Target':
       return rng.pick(TARGETS);
     case 'formatCode':
-      return rng.pick(['yyyy/m/d', '0%', '[$-F800]dddd, mmmm dd, yyyy', '@', '&quot;', '\\', '[h]:mm:ss', '0.00E+00', '[Red]#,##0;[Blue]-#,##0', 'y'.repeat(10000), '', 'ge.m.d']);
+      return rng.pick([
+        'yyyy/m/d',
+        '0%',
+        '[$-F800]dddd, mmmm dd, yyyy',
+        '@',
+        '&quot;',
+        '\\',
+        '[h]:mm:ss',
+        '0.00E+00',
+        '[Red]#,##0;[Blue]-#,##0',
+        'y'.repeat(10000),
+        '',
+        'ge.m.d',
+      ]);
     case 'state':
       return rng.pick(['visible', 'hidden', 'veryHidden', '', 'bogus']);
     default:
       return rng.chance(0.7)
         ? rng.pick(INTS)
-        : rng.pick(['', 'x'.repeat(100000), '&amp;', '&bogus;', '&#0;', '&#x110000;', '&#xFFFF;', '_xFFFF_', '__proto__', '<', '"', 'rId1', 'rId999']);
+        : rng.pick([
+            '',
+            'x'.repeat(100000),
+            '&amp;',
+            '&bogus;',
+            '&#0;',
+            '&#x110000;',
+            '&#xFFFF;',
+            '_xFFFF_',
+            '__proto__',
+            '<',
+            '"',
+            'rId1',
+            'rId999',
+          ]);
   }
 }
 
