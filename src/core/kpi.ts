@@ -115,7 +115,8 @@ const NOT_AMOUNT_RES: RegExp[] = [
   /\d{4}\s*(?:年度|年|[./]\s*\d{1,2}(?:\s*[./]\s*\d{1,2})?)/gu,
   /\d{1,2}\s*月\s*(?:\d{1,2}\s*日|末|初旬|中旬|下旬)?/gu,
   /第\s*\d+\s*\S/gu,
-  /\d+\s*(?:つ目|番目|次|期)/gu,
+  // Only from the first digit of a run: started inside a long run it would rescan it (quadratic).
+  /(?<!\d)\d+\s*(?:つ目|番目|次|期)/gu,
 ];
 
 interface Candidate {
