@@ -16,7 +16,6 @@ import { msg } from './messages';
 import type { OutputPlan } from './outputs';
 import type { Job, WorkerSetup } from './worker';
 
-
 export interface PoolOptions {
   /** Worker threads. Default: os.availableParallelism(), at most the files' count. */
   jobs?: number;

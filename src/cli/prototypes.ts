@@ -54,4 +54,3 @@ export function changedPrototype(before: Snapshot): string | undefined {
   }
   return undefined;
 }
-

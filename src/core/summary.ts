@@ -108,7 +108,10 @@ export function buildSummary(
   const errors = count('error');
   const gradeOrder = [...profile.gradeScale.map((s) => s.grade), profile.noKpiGrade, MISSING];
   // Keys are grades read from the sheet (a legend may name any word): no inherited key may count as one.
-  const grades: Record<string, number> = Object.assign(Object.create(null) as Record<string, number>, Object.fromEntries(gradeOrder.map((g) => [g, 0])));
+  const grades: Record<string, number> = Object.assign(
+    Object.create(null) as Record<string, number>,
+    Object.fromEntries(gradeOrder.map((g) => [g, 0])),
+  );
   // A table without a grade column grades nothing: its KPIs are not "missing" grades.
   const graded = layout === null || layout.columns.grade !== undefined;
   for (const k of kpis) {

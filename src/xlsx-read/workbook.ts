@@ -264,7 +264,8 @@ export class FastWorkbook {
   // ---------------------------------------------------------------------------------------- the sheet
 }
 
-function toReadError(e: unknown, buf: Buffer, file: string | undefined): Error {
+/** A reader's or zip's error as the XlsxReadError the user sees (a limit by name, else "damaged"). */
+export function toReadError(e: unknown, buf: Buffer, file: string | undefined): Error {
   if (e instanceof XlsxReadError) return e;
   // A limit names itself; anything else broken inside is one message for a damaged file.
   if (e instanceof LimitError) return new XlsxReadError(e.message, file, { cause: e });

@@ -18,6 +18,11 @@ export { formatExcelDate, XlsxReadError } from './errors';
 /** Load a workbook from a path or the file's bytes. Throws XlsxReadError for anything that is not a readable .xlsx. */
 export async function loadWorkbook(pathOrBuffer: string | Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
   const { buf, file } = await workbookBytes(pathOrBuffer);
+  return loadWorkbookBytes(buf, file);
+}
+
+/** loadWorkbook on bytes already read (`file` names them in the error). */
+export async function loadWorkbookBytes(buf: Buffer, file?: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ExcelJS from 'exceljs';
 import './fast-merges';
@@ -6,12 +5,15 @@ import './internal-links';
 import './xml-safe';
 import { quoteIfNeeded } from './quote-prefix';
 import { checkTarget, writeFileSafely, type TargetOptions } from './files';
-import { checkLoadCost } from './load-limits';
+import { checkLoadCost, WriteLimitError } from './load-limits';
+import { workbookBytes } from './errors';
+import { loadWorkbookBytes } from './read';
+import { toReadError } from '../xlsx-read/workbook';
 import type { CheckResult } from '../core/engine';
 import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } from '../core/highlight';
 import { fiscalYearLabel, gradeLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
-import { findingCell, findingLines, isReadable, type FileResult } from '../core/report';
+import { findingCell, findingLines, type FileResult } from '../core/report';
 import { consolidatedFromResults, type Consolidated } from './consolidated';
 
 export type { Consolidated, ConsolidatedFile } from './consolidated';
@@ -46,11 +48,14 @@ export async function save(wb: ExcelJS.Workbook, outPath: string, opts: WriteOpt
  * limits (load-limits.ts): WriteLimitError otherwise.
  */
 export async function loadForCopy(inputPath: string): Promise<ExcelJS.Workbook> {
-  const buf = await fs.promises.readFile(inputPath);
-  checkLoadCost(buf);
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  return wb;
+  const { buf, file } = await workbookBytes(inputPath);
+  try {
+    checkLoadCost(buf);
+  } catch (e) {
+    // A part the check never needed can still be damaged: the copy is refused as a damaged file.
+    throw e instanceof WriteLimitError ? e : toReadError(e, buf, file);
+  }
+  return loadWorkbookBytes(buf, file);
 }
 
 /** Cell text as a plain string value (never a formula), within Excel's length limit. */

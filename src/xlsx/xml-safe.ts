@@ -13,6 +13,7 @@
 
 /** Characters XML 1.0 does not allow. */
 const FORBIDDEN =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /** What a forbidden character becomes where no escape exists (U+FFFD, the replacement character). */
 export const REPLACEMENT = '\uFFFD';
@@ -24,6 +25,7 @@ export function xmlSafe(s: string): string {
 }
 
 /** In <t>: a literal "_xHHHH_" (Excel would decode it), and a control character or CR (XML would lose it). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const XSTRING_ESCAPE = /_(x[0-9A-Fa-f]{4}_)|[\x00-\x08\x0B\x0C\x0D\x0E-\x1F]/g;
 
 /**

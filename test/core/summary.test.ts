@@ -112,7 +112,17 @@ describe('summary model', () => {
     expect(o.gradeOrder).toEqual(['S', 'A', 'B', 'C', 'D', '-', 'missing', 'constructor', '__proto__']);
     expect(o.grades['constructor']).toBe(2);
     expect(Object.getOwnPropertyDescriptor(o.grades, '__proto__')?.value).toBe(1);
-    expect(JSON.parse(JSON.stringify(o.grades))).toEqual({ S: 0, A: 0, B: 0, C: 0, D: 0, '-': 0, missing: 0, constructor: 2, ['__proto__']: 1 });
+    expect(JSON.parse(JSON.stringify(o.grades))).toEqual({
+      S: 0,
+      A: 0,
+      B: 0,
+      C: 0,
+      D: 0,
+      '-': 0,
+      missing: 0,
+      constructor: 2,
+      ['__proto__']: 1,
+    });
   });
 
   it('counts per section, findings on the section row included', () => {

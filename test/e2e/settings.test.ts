@@ -4,17 +4,15 @@
  * from the saved profile, results checked again after saving.
  */
 import type { Page } from 'playwright-core';
-import type { CheckResult } from '../../src/core/engine';
 import { ruleTitle } from '../../src/taskpane/ruleTitles';
 import { draftWithMissing, findingButton, openPreview, pane, shot, startSession, validateButton, type Session } from './harness';
 
 let s: Session;
-let draft: CheckResult;
 let missingCell: string;
 
 beforeAll(async () => {
   s = await startSession();
-  ({ draft, missingCell } = await draftWithMissing());
+  ({ missingCell } = await draftWithMissing());
 });
 
 afterAll(async () => {

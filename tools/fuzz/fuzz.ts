@@ -275,7 +275,6 @@ async function main(): Promise<number> {
           }
           retire();
         });
-
       });
     };
     for (let i = 0; i < jobs; i++) start();

@@ -17,8 +17,7 @@ import { toCsv, toJsonReport, toSarif, toText, type FileResult } from '../../src
 import type { Lang } from '../../src/core/types';
 import { XlsxReadError } from '../../src/xlsx/errors';
 import { writeFixed } from '../../src/xlsx/fix';
-import { loadWorkbook } from '../../src/xlsx/read';
-import { writeChecked, writeConsolidated } from '../../src/xlsx/write';
+import { loadForCopy, writeChecked, writeConsolidated, WriteLimitError } from '../../src/xlsx/write';
 import { FastWorkbook, WORKBOOK_PROFILE_SETTING } from '../../src/xlsx-read';
 import { Tok, XmlScanner } from '../../src/xlsx-read/xml';
 import { readZip } from './zipraw';
@@ -61,8 +60,10 @@ export interface CaseOptions {
   onStage?(stage: Stage): void;
 }
 
+// eslint-disable-next-line no-control-regex -- these are the characters looked for
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 /** What must never reach a terminal from a report: control characters (but the line break) and bidi overrides. */
+// eslint-disable-next-line no-control-regex -- these are the characters looked for
 const TEXT_UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 async function stage<T>(name: Stage, opts: CaseOptions, run: () => T | Promise<T>): Promise<T> {
@@ -70,7 +71,7 @@ async function stage<T>(name: Stage, opts: CaseOptions, run: () => T | Promise<T
   try {
     return await run();
   } catch (e) {
-    if (e instanceof XlsxReadError || e instanceof StageCrash) throw e;
+    if (e instanceof XlsxReadError || e instanceof WriteLimitError || e instanceof StageCrash) throw e;
     throw new StageCrash(name, e);
   }
 }
@@ -170,9 +171,11 @@ export async function runCase(bytes: Buffer, opts: CaseOptions): Promise<CaseOut
   await fs.writeFile(input, bytes);
   let excel;
   try {
-    excel = await stage('writer-read', opts, () => loadWorkbook(input));
+    // As the CLI loads a copy: its ExcelJS load cost checked first (load-limits.ts).
+    excel = await stage('writer-read', opts, () => loadForCopy(input));
   } catch (e) {
-    if (e instanceof XlsxReadError) return { kind: 'accepted', wrote: false, writerRejected: e.message };
+    if (e instanceof XlsxReadError || e instanceof WriteLimitError)
+      return { kind: 'accepted', wrote: false, writerRejected: e.message };
     throw e;
   }
   const outs = {

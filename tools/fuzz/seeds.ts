@@ -1,11 +1,16 @@
 /** The fuzzer's seed workbooks: the project's real ones (the samples and the real-tables corpus). */
-import { promises as fs } from 'fs';
+import { existsSync, promises as fs } from 'fs';
 import path from 'path';
 import type { Seed } from './mutate';
 import { readZip } from './zipraw';
 
-/** The repository's root (this file runs from dist-cli/tools/fuzz). */
-export const ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The repository's root: the nearest folder above with package.json (built in dist-cli/tools/fuzz, or run from tools/fuzz by the tests). */
+export const ROOT = ((): string => {
+  for (let d = __dirname; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return d;
+    if (path.dirname(d) === d) throw new Error(`no package.json above ${__dirname}`);
+  }
+})();
 
 export interface WorkerSetup {
   seedFiles: string[];
