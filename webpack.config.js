@@ -54,6 +54,8 @@ module.exports = (env, argv) => {
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
+      // Parts of the pane loaded when first shown (Settings): settings.chunk.js next to taskpane.js.
+      chunkFilename: '[name].chunk.js',
       clean: true,
     },
     resolve: {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ROLES, type Role, type Severity } from './types';
 import { RULE_IDS } from './ruleIds';
 import { GRADE_PRESET_IDS, GRADE_PRESETS, presetSteps, type GradePresetId, type GradeStep } from './gradeScales';
@@ -94,78 +94,93 @@ export function requiredSetIsAuto(p: Profile): boolean {
   return p.requiredColumns === SAMPLE_REQUIRED_COLUMNS && p.requiredCells === SAMPLE_REQUIRED_CELLS;
 }
 
+// zod/mini (the same checks and messages as zod's classic API, a fraction of its size in the task pane).
+// The English messages, which classic zod sets on import, are set here.
+z.config(z.locales.en());
+
 const roleSchema = z.enum(ROLES);
 const severitySchema = z.enum(['error', 'warning', 'info', 'off']);
-const gradeSchema = z.string().trim().min(1).max(12);
+const gradeSchema = z.string().check(z.trim(), z.minLength(1), z.maxLength(12));
 
 const stepsSchema = z
   .array(
-    z
-      .object({
-        grade: gradeSchema,
-        minPercent: z.number().min(-100000).max(100000).optional(),
-        meaning: z.string().max(200).optional(),
-      })
-      .strict(),
+    z.strictObject({
+      grade: gradeSchema,
+      minPercent: z.optional(z.number().check(z.gte(-100000), z.lte(100000))),
+      meaning: z.optional(z.string().check(z.maxLength(200))),
+    }),
   )
-  .min(1)
-  .max(20)
-  .superRefine((steps, ctx) => {
-    const withMin = steps.filter((st) => st.minPercent !== undefined).length;
-    if (withMin !== 0 && withMin !== steps.length)
-      ctx.addIssue({
-        code: 'custom',
-        message: 'give minPercent for every step or for none / minPercent はすべての段階に付けるか、どれにも付けないでください',
-      });
-    const last = steps[steps.length - 1];
-    if (withMin === steps.length && last?.minPercent !== undefined && last.minPercent > 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: [steps.length - 1, 'minPercent'],
-        message: `the last step must start at 0 % or below, or rates under ${last.minPercent} % get no grade / 最後の段階の minPercent は 0 以下にしてください（${last.minPercent}% 未満の達成率に区分がありません）`,
-      });
-    steps.forEach((st, i) => {
-      const prev = steps[i - 1];
-      if (i > 0 && st.minPercent !== undefined && prev?.minPercent !== undefined && st.minPercent >= prev.minPercent)
+  .check(
+    z.minLength(1),
+    z.maxLength(20),
+    z.superRefine((steps, ctx) => {
+      const withMin = steps.filter((st) => st.minPercent !== undefined).length;
+      if (withMin !== 0 && withMin !== steps.length)
         ctx.addIssue({
           code: 'custom',
-          message: 'steps must be ordered from the highest minPercent to the lowest / minPercent は大きい順に並べてください',
+          message: 'give minPercent for every step or for none / minPercent はすべての段階に付けるか、どれにも付けないでください',
         });
-      if (steps.findIndex((o) => o.grade === st.grade) !== i)
-        ctx.addIssue({ code: 'custom', path: [i, 'grade'], message: `duplicate grade / 達成度「${st.grade}」が重複しています` });
-    });
-  });
+      const last = steps[steps.length - 1];
+      if (withMin === steps.length && last?.minPercent !== undefined && last.minPercent > 0)
+        ctx.addIssue({
+          code: 'custom',
+          path: [steps.length - 1, 'minPercent'],
+          message: `the last step must start at 0 % or below, or rates under ${last.minPercent} % get no grade / 最後の段階の minPercent は 0 以下にしてください（${last.minPercent}% 未満の達成率に区分がありません）`,
+        });
+      steps.forEach((st, i) => {
+        const prev = steps[i - 1];
+        if (i > 0 && st.minPercent !== undefined && prev?.minPercent !== undefined && st.minPercent >= prev.minPercent)
+          ctx.addIssue({
+            code: 'custom',
+            message: 'steps must be ordered from the highest minPercent to the lowest / minPercent は大きい順に並べてください',
+          });
+        if (steps.findIndex((o) => o.grade === st.grade) !== i)
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'grade'],
+            message: `duplicate grade / 達成度「${st.grade}」が重複しています`,
+          });
+      });
+    }),
+  );
 
 /** The profile file: every key optional; what is given replaces the default. */
 export const profileSchema = z
-  .object({
-    $schema: z.string().optional(),
-    requiredColumns: z.array(roleSchema).optional(),
-    requiredCells: z.array(roleSchema).optional(),
-    headerSpellings: z.partialRecord(roleSchema, z.array(z.string().min(1))).optional(),
-    gradeScale: stepsSchema.optional(),
-    noKpiGrade: gradeSchema.optional(),
-    placeholders: z.array(z.string().min(1)).optional(),
-    rules: z.partialRecord(z.enum(RULE_IDS), severitySchema).optional(),
-    columns: z.partialRecord(roleSchema, z.string().trim().min(1).max(60)).optional(),
-    headerRow: z.number().int().min(1).max(1048576).optional(),
-    direction: z
-      .array(z.object({ pattern: z.string().trim().min(1).max(200), direction: z.enum(['higher', 'lower']) }).strict())
-      .max(500)
-      .optional(),
-    rateFormula: z.enum(['ratio', 'progress']).optional(),
+  .strictObject({
+    $schema: z.optional(z.string()),
+    requiredColumns: z.optional(z.array(roleSchema)),
+    requiredCells: z.optional(z.array(roleSchema)),
+    headerSpellings: z.optional(z.partialRecord(roleSchema, z.array(z.string().check(z.minLength(1))))),
+    gradeScale: z.optional(stepsSchema),
+    noKpiGrade: z.optional(gradeSchema),
+    placeholders: z.optional(z.array(z.string().check(z.minLength(1)))),
+    rules: z.optional(z.partialRecord(z.enum(RULE_IDS), severitySchema)),
+    columns: z.optional(z.partialRecord(roleSchema, z.string().check(z.trim(), z.minLength(1), z.maxLength(60)))),
+    headerRow: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1048576))),
+    direction: z.optional(
+      z
+        .array(
+          z.strictObject({
+            pattern: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+            direction: z.enum(['higher', 'lower']),
+          }),
+        )
+        .check(z.maxLength(500)),
+    ),
+    rateFormula: z.optional(z.enum(['ratio', 'progress'])),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    const steps = p.gradeScale;
-    const mark = p.noKpiGrade ?? '-';
-    if (steps?.some((st) => st.grade === mark))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['noKpiGrade'],
-        message: `the no-KPI mark is also a grade / KPI なしの記号「${mark}」が達成度の区分と同じです`,
-      });
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      const steps = p.gradeScale;
+      const mark = p.noKpiGrade ?? '-';
+      if (steps?.some((st) => st.grade === mark))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['noKpiGrade'],
+          message: `the no-KPI mark is also a grade / KPI なしの記号「${mark}」が達成度の区分と同じです`,
+        });
+    }),
+  );
 
 /** The profile file as written: gradeScale may also name a preset. */
 export type ProfileInput = Omit<z.input<typeof profileSchema>, 'gradeScale'> & {

@@ -6,14 +6,11 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
-  Tab,
-  TabList,
   makeStyles,
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
+import { DismissRegular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
 import type { CheckResult } from '../core/engine';
 import { reverseFixes, type Fix } from '../core/fixes';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
@@ -23,10 +20,13 @@ import type { ExcelHost, HeaderChoice, SheetState, ValidateOutcome } from '../of
 import { Actions } from './components/Actions';
 import { Header } from './components/Header';
 import { Results } from './components/Results';
-import { Settings, isDirty } from './components/Settings';
+import { Busy } from './components/Busy';
+import { LazySettings, loadSettings } from './components/LazySettings';
+import { ViewTabs } from './components/ViewTabs';
 import { OtherSheetNote, SheetCard, type PaneSheet } from './components/SheetCard';
 import { exportText, reportFileName } from './download';
 import { ExportText } from './components/ExportText';
+import { isDirty } from './settingsForm';
 import { storeLang, takeCommandError, workbookName, type PaneEnv } from './env';
 import { p, type PaneKey } from './strings';
 
@@ -364,15 +364,18 @@ export function App({ host, env }: AppProps) {
     <FluentProvider theme={env.dark ? webDarkTheme : webLightTheme} dir="ltr">
       <main ref={mainRef} className={styles.root} aria-label={p('paneLabel', lang)}>
         <Header lang={lang} onLang={setLang} />
-        <TabList
-          selectedValue={view}
-          onTabSelect={(_, d) => setView(d.value as 'results' | 'settings')}
-          aria-label={p('views', lang)}
-        >
-          <Tab value="results">{p('results', lang)}</Tab>
-          <Tab value="settings">{p(dirty ? 'settingsTabUnsaved' : 'settings', lang)}</Tab>
-        </TabList>
-        <div className={styles.body}>
+        <ViewTabs
+          label={p('views', lang)}
+          idPrefix="view"
+          selected={view}
+          onSelect={setView}
+          onPrefetch={(v) => v === 'settings' && void loadSettings().catch(() => undefined)}
+          tabs={[
+            { value: 'results', label: p('results', lang) },
+            { value: 'settings', label: p(dirty ? 'settingsTabUnsaved' : 'settings', lang) },
+          ]}
+        />
+        <div className={styles.body} role="tabpanel" aria-labelledby={`view-${view}`}>
           {error ? (
             <MessageBar intent="error" layout="multiline">
               <MessageBarBody>
@@ -415,7 +418,7 @@ export function App({ host, env }: AppProps) {
               />
               <div className={styles.status} role="status" aria-live="polite">
                 {busy ? (
-                  <Spinner size="tiny" label={p(TASK_LABEL[busy], lang)} labelPosition="after" />
+                  <Busy label={p(TASK_LABEL[busy], lang)} />
                 ) : notice ? (
                   <MessageBar intent="info">
                     <MessageBarBody>{notice[lang]}</MessageBarBody>
@@ -461,14 +464,14 @@ export function App({ host, env }: AppProps) {
             <>
               <div className={styles.status} role="status" aria-live="polite">
                 {busy ? (
-                  <Spinner size="tiny" label={p(TASK_LABEL[busy], lang)} labelPosition="after" />
+                  <Busy label={p(TASK_LABEL[busy], lang)} />
                 ) : notice ? (
                   <MessageBar intent="success">
                     <MessageBarBody>{notice[lang]}</MessageBarBody>
                   </MessageBar>
                 ) : null}
               </div>
-              <Settings
+              <LazySettings
                 lang={lang}
                 profile={profile}
                 draft={draft}

@@ -1,6 +1,6 @@
-import type { Profile } from '../core/profile';
+import { profileToJson, type Profile } from '../core/profile';
 import type { Localized } from '../core/types';
-import { p, type PaneKey } from './strings';
+import { ps as p, type SettingsKey } from './settingsStrings';
 
 /** What is wrong with each field of the Settings form, in both languages, to show next to the field. */
 export interface FieldErrors {
@@ -10,8 +10,13 @@ export interface FieldErrors {
   noKpiGrade?: Localized;
 }
 
-function both(key: PaneKey, data: Record<string, string | number>): Localized {
+function both(key: SettingsKey, data: Record<string, string | number>): Localized {
   return { ja: p(key, 'ja', data), en: p(key, 'en', data) };
+}
+
+/** True when the draft would save something other than the profile in force. */
+export function isDirty(draft: Profile | null, profile: Profile): boolean {
+  return draft !== null && JSON.stringify(profileToJson(draft)) !== JSON.stringify(profileToJson(profile));
 }
 
 /**

@@ -1,5 +1,8 @@
 import { Button, makeStyles } from '@fluentui/react-components';
-import { ArrowDownloadRegular, CheckmarkCircleRegular, DataBarVerticalRegular, EraserRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular } from '@fluentui/react-icons/lib/atoms/svg/arrow-download';
+import { CheckmarkCircleRegular } from '@fluentui/react-icons/lib/atoms/svg/checkmark-circle';
+import { DataBarVerticalRegular } from '@fluentui/react-icons/lib/atoms/svg/data-bar-vertical';
+import { EraserRegular } from '@fluentui/react-icons/lib/atoms/svg/eraser';
 import type { Lang } from '../../core/types';
 import type { Task } from '../App';
 import { p } from '../strings';

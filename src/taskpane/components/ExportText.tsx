@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, makeStyles } from '@fluentui/react-components';
+import { tokens } from '../tokens';
 import type { Lang } from '../../core/types';
 import { p } from '../strings';
 

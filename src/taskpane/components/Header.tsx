@@ -1,5 +1,6 @@
-import { Button, makeStyles, tokens } from '@fluentui/react-components';
-import { LocalLanguageRegular } from '@fluentui/react-icons';
+import { Button, makeStyles } from '@fluentui/react-components';
+import { tokens } from '../tokens';
+import { LocalLanguageRegular } from '@fluentui/react-icons/lib/atoms/svg/local-language';
 import { t } from '../../core/i18n';
 import type { Lang } from '../../core/types';
 import { p } from '../strings';

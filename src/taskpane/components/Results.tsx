@@ -1,16 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  ToggleButton,
-  makeStyles,
-  mergeClasses,
-  tokens,
-} from '@fluentui/react-components';
-import { ArrowDownRegular, ArrowUpRegular, ErrorCircleFilled, InfoFilled, WarningFilled } from '@fluentui/react-icons';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses } from '@fluentui/react-components';
+import { tokens } from '../tokens';
+import { ArrowDownRegular } from '@fluentui/react-icons/lib/atoms/svg/arrow-down';
+import { ArrowUpRegular } from '@fluentui/react-icons/lib/atoms/svg/arrow-up';
+import { ErrorCircleFilled } from '@fluentui/react-icons/lib/atoms/svg/error-circle';
+import { InfoFilled } from '@fluentui/react-icons/lib/atoms/svg/info';
+import { WarningFilled } from '@fluentui/react-icons/lib/atoms/svg/warning';
 import { gradeLabel, roleLabel, severityCount, t } from '../../core/i18n';
 import { localizeFinding } from '../../core/messages';
 import { toA1 } from '../../core/a1';
@@ -29,7 +24,15 @@ const PAGE = 50;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '10px' },
   filters: { display: 'flex', flexWrap: 'wrap', gap: '6px' },
+  small: { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
   hint: { color: tokens.colorNeutralForeground3 },
+  // A filter that is on (aria-pressed), as Fluent's ToggleButton shows it checked.
+  on: {
+    backgroundColor: tokens.colorNeutralBackground1Selected,
+    color: tokens.colorNeutralForeground1Selected,
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorNeutralForeground1Hover },
+    '@media (forced-colors: active)': { backgroundColor: 'Highlight', color: 'HighlightText', forcedColorAdjust: 'none' },
+  },
   group: { display: 'flex', flexDirection: 'column' },
   groupTitle: {
     display: 'flex',
@@ -191,25 +194,26 @@ export function Results({ lang, outcome, profile, onSelect, onFix, canFix }: Pro
 
       <div className={styles.filters} role="group" aria-label={p('filter', lang)}>
         {SEVERITIES.map((sev) => (
-          <ToggleButton
+          <Button
             key={sev}
             size="small"
             shape="circular"
-            checked={visible[sev]}
+            aria-pressed={visible[sev]}
+            className={visible[sev] ? styles.on : undefined}
             icon={<SeverityIcon severity={sev} />}
             onClick={() => setVisible((v) => ({ ...v, [sev]: !v[sev] }))}
           >
             {severityCount(sev, counts[sev], lang)}
-          </ToggleButton>
+          </Button>
         ))}
       </div>
 
       {result.findings.length ? (
-        <Text size={200} className={styles.hint}>
+        <span className={mergeClasses(styles.small, styles.hint)}>
           {p('showing', lang, { shown: shownCount, total: result.findings.length })} · {p('clickHint', lang)}
-        </Text>
+        </span>
       ) : null}
-      {result.findings.length > 0 && shownCount === 0 ? <Text>{p('noneShown', lang)}</Text> : null}
+      {result.findings.length > 0 && shownCount === 0 ? <span>{p('noneShown', lang)}</span> : null}
 
       {safe.length ? (
         <div className={styles.nav}>
@@ -239,11 +243,11 @@ export function Results({ lang, outcome, profile, onSelect, onFix, canFix }: Pro
           >
             {p('nextFinding', lang)}
           </Button>
-          <Text size={200} className={styles.navPos} aria-live="polite">
+          <span className={mergeClasses(styles.small, styles.navPos)} aria-live="polite">
             {current >= 0
               ? p('position', lang, { i: current + 1, n: steps.length, cell: steps[current]!.cell })
               : p('navHint', lang)}
-          </Text>
+          </span>
         </div>
       ) : null}
 

@@ -14,9 +14,11 @@ import {
   Text,
   Textarea,
   makeStyles,
-  tokens,
 } from '@fluentui/react-components';
-import { ArrowResetRegular, DismissRegular, SaveRegular } from '@fluentui/react-icons';
+import { tokens } from '../tokens';
+import { ArrowResetRegular } from '@fluentui/react-icons/lib/atoms/svg/arrow-reset';
+import { DismissRegular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
+import { SaveRegular } from '@fluentui/react-icons/lib/atoms/svg/save';
 import { colToLetters } from '../../core/a1';
 import { GRADE_PRESETS, GRADE_PRESET_IDS, presetSteps, type GradePresetId } from '../../core/gradeScales';
 import { roleLabel } from '../../core/i18n';
@@ -25,8 +27,8 @@ import type { HeaderChoice } from '../../office/host';
 import { ALL_RULES } from '../../core/rules';
 import { ROLES, type Lang, type Role } from '../../core/types';
 import { ruleTitle } from '../ruleTitles';
-import { fieldErrors, type FieldErrors } from '../settingsForm';
-import { p } from '../strings';
+import { fieldErrors, isDirty, type FieldErrors } from '../settingsForm';
+import { ps as p } from '../settingsStrings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: '14px' },
@@ -94,11 +96,6 @@ interface Props {
 function clone(p: Profile): Profile {
   const r = parseProfile(profileToJson(p));
   return r.ok ? r.profile : p;
-}
-
-/** True when the draft would save something other than the profile in force. */
-export function isDirty(draft: Profile | null, profile: Profile): boolean {
-  return draft !== null && JSON.stringify(profileToJson(draft)) !== JSON.stringify(profileToJson(profile));
 }
 
 /** The profile editor: grade thresholds, required columns, checks on/off; Save / Cancel always in view. */

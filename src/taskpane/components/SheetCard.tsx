@@ -1,5 +1,7 @@
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowSyncRegular, TableSimpleRegular } from '@fluentui/react-icons';
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles } from '@fluentui/react-components';
+import { tokens } from '../tokens';
+import { ArrowSyncRegular } from '@fluentui/react-icons/lib/atoms/svg/arrow-sync';
+import { TableSimpleRegular } from '@fluentui/react-icons/lib/atoms/svg/table-simple';
 import { fiscalYearLabel, t } from '../../core/i18n';
 import { tableInfo } from '../../core/report';
 import type { CheckResult } from '../../core/engine';
@@ -65,9 +67,9 @@ export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: 
     <section className={styles.card} aria-label={p(checked ? 'checkedSheet' : 'activeSheet', lang)}>
       <div className={styles.sheetRow}>
         <TableSimpleRegular aria-hidden="true" />
-        <Text className={styles.sheetName}>
+        <span className={styles.sheetName}>
           {p(checked ? 'checkedSheet' : 'activeSheet', lang)}: {sheet ? sheet.name : '—'}
-        </Text>
+        </span>
         <Button
           size="small"
           appearance="subtle"
@@ -79,11 +81,11 @@ export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: 
         />
       </div>
       {sheet?.summaryOf ? (
-        <Text className={styles.hint}>
+        <span className={styles.hint}>
           {p(sheet.sheets?.some((x) => x.name === sheet.summaryOf) ? 'summaryOf' : 'summarySourceGone', lang, {
             sheet: sheet.summaryOf,
           })}
-        </Text>
+        </span>
       ) : null}
       {facts.length ? (
         <dl className={styles.facts}>
@@ -103,7 +105,7 @@ export function SheetCard({ lang, sheet, outcome, inspected, busy, onRefresh }: 
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {!checked ? <Text className={styles.hint}>{p('notChecked', lang)}</Text> : null}
+      {!checked ? <span className={styles.hint}>{p('notChecked', lang)}</span> : null}
     </section>
   );
 }
