@@ -1,6 +1,6 @@
 /** The simulator's workbook as plain data (what the preview's worker posts to the page) and back. */
 import { SimWorkbook } from '../../src/office/simulator';
-import { simFromPlain, simToPlain, type PlainWorkbook } from '../../src/office/simulator/transfer';
+import { receivePlain, simFromPlain, simToPlain, splitRows, type PlainWorkbook } from '../../src/office/simulator/transfer';
 import { simFromXlsx, simToXlsx, worksheetPartCount, type SheetProgress } from '../../src/office/simulator/xlsx';
 import { loadSeed } from './helpers';
 
@@ -131,6 +131,23 @@ describe('simToPlain / simFromPlain', () => {
     (sim.settings['kpiCheck.profile'] as { rules: Record<string, boolean> }).rules['missing-grade'] = true;
     data.columnWidths.set(0, 1);
     expect(plain).toEqual(before);
+  });
+
+  test('in pieces: the head, then rows of about the size asked, give the same workbook', () => {
+    const sim = everything();
+    const big = sim.sheet('Other')!;
+    big.setValues(
+      'A10',
+      Array.from({ length: 300 }, (_, i) => [i, `行 ${i}`, i % 2 === 0]),
+    );
+    const { head, pieces } = splitRows(simToPlain(sim), 100);
+    expect(head.sheets.every((s) => s.rows.length === 0)).toBe(true);
+    expect(pieces.filter((p) => p.sheet === 1).length).toBeGreaterThanOrEqual(9);
+    for (const p of pieces) expect(p.rows.reduce((n, r) => n + r.cells.length, 0)).toBeLessThan(100 + 10);
+    const { sim: back, addRows } = receivePlain(structuredClone(head));
+    for (const p of pieces) addRows(structuredClone(p));
+    expect(back.snapshot()).toEqual(sim.snapshot());
+    expect(() => addRows({ sheet: 7, rows: [] })).toThrow();
   });
 
   test('ids made after the transfer do not repeat the ids kept', () => {

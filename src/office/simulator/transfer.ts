@@ -130,8 +130,38 @@ export function simToPlain(sim: SimWorkbook): PlainWorkbook {
   };
 }
 
-/** A workbook made from plain data (which it takes over: its objects become the workbook's). */
-export function simFromPlain(plain: PlainWorkbook): SimWorkbook {
+/** Some rows of one sheet (its index in `sheets`): a large workbook travels as its head, then such pieces. */
+export interface PlainRows {
+  sheet: number;
+  rows: PlainRow[];
+}
+
+/** The workbook without its rows, and the rows in pieces of about `cells` cells each (at least a row). */
+export function splitRows(plain: PlainWorkbook, cells: number): { head: PlainWorkbook; pieces: PlainRows[] } {
+  const pieces: PlainRows[] = [];
+  const sheets = plain.sheets.map((p, sheet): PlainSheet => {
+    let rows: PlainRow[] = [];
+    let n = 0;
+    for (const row of p.rows) {
+      rows.push(row);
+      n += row.cells.length;
+      if (n >= cells) {
+        pieces.push({ sheet, rows });
+        rows = [];
+        n = 0;
+      }
+    }
+    if (rows.length) pieces.push({ sheet, rows });
+    return { ...p, rows: [] };
+  });
+  return { head: { ...plain, sheets }, pieces };
+}
+
+/**
+ * A workbook made from plain data (which it takes over: its objects become the workbook's), and a
+ * way to add the rows that come after it in pieces.
+ */
+export function receivePlain(plain: PlainWorkbook): { sim: SimWorkbook; addRows(piece: PlainRows): void } {
   const sim = new SimWorkbook([]);
   const styles = plain.styles.map((s) => internStyle(s));
   for (const p of plain.sheets) {
@@ -146,17 +176,6 @@ export function simFromPlain(plain: PlainWorkbook): SimWorkbook {
     s.columnWidths = new Map(p.columnWidths);
     s.freeze = p.freeze;
     s.charts = p.charts;
-    for (const { row, cells } of p.rows)
-      cells.forEach((c, col) => {
-        if (!c) return;
-        const [value, formula, style = -1, quotePrefix] = c;
-        const cell: SimCell = { value };
-        if (formula !== undefined && formula !== null) cell.formula = formula;
-        if (quotePrefix) cell.quotePrefix = true;
-        const st = styles[style];
-        if (st) cell.style = st;
-        s.setCell(row, col, cell);
-      });
   }
   sim.activeSheetId = plain.activeSheetId;
   sim.selection = plain.selection;
@@ -167,5 +186,26 @@ export function simFromPlain(plain: PlainWorkbook): SimWorkbook {
   sim.apiVersion = plain.apiVersion;
   sim.host = plain.host;
   (sim as unknown as WithIds).ids = plain.lastId;
-  return sim;
+  const addRows = ({ sheet, rows }: PlainRows): void => {
+    const s = sim.sheets[sheet];
+    if (!s) throw new Error(`rows for sheet ${sheet} of a workbook of ${sim.sheets.length}`);
+    for (const { row, cells } of rows)
+      cells.forEach((c, col) => {
+        if (!c) return;
+        const [value, formula, style = -1, quotePrefix] = c;
+        const cell: SimCell = { value };
+        if (formula !== undefined && formula !== null) cell.formula = formula;
+        if (quotePrefix) cell.quotePrefix = true;
+        const st = styles[style];
+        if (st) cell.style = st;
+        s.setCell(row, col, cell);
+      });
+  };
+  plain.sheets.forEach((p, sheet) => addRows({ sheet, rows: p.rows }));
+  return { sim, addRows };
+}
+
+/** A workbook made from plain data (which it takes over). */
+export function simFromPlain(plain: PlainWorkbook): SimWorkbook {
+  return receivePlain(plain).sim;
 }
