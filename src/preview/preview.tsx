@@ -2,7 +2,8 @@
  * The browser preview: the add-in without Excel. A workbook (the draft sample, or any .xlsx the user
  * opens) is loaded into the Excel simulator, `Excel` and `Office` are installed on top of it, and the
  * task pane is started exactly as in Excel (taskpane/boot.tsx) next to a grid that draws the
- * simulated workbook. URL parameters: ?lang=en (Office in English), ?theme=dark, ?run=1 (the pane
+ * simulated workbook. Workbooks are read in a Web Worker (openWorkbook.ts), with a progress line, so the
+ * page keeps answering while a large one opens. URL parameters: ?lang=en (Office in English), ?theme=dark, ?run=1 (the pane
  * opened by the ribbon's 検証 button), ?file=samples/sample.xlsx, ?platform=Mac (Excel for Mac), ?host=Office2016 (an older Excel).
  */
 import '../taskpane/strictCsp';
@@ -10,9 +11,10 @@ import { createRoot } from 'react-dom/client';
 import { insertSummary } from '../commands/commands';
 import { HOSTS, installExcelGlobals, type HostName, type InstalledGlobals } from '../office/simulator';
 import type { SimWorkbook } from '../office/simulator/model';
-import { simFromXlsx } from '../office/simulator/xlsx';
 import { boot } from '../taskpane/boot';
 import { takeCommandError } from '../taskpane/env';
+import { OUT_OF_MEMORY, elapsedText, isOutOfMemory, progressText } from './openMessages';
+import { OpenCancelled, openWorkbook, type OpenJob } from './openWorkbook';
 import { WorkbookView } from './WorkbookView';
 
 const params = new URLSearchParams(window.location.search);
@@ -47,8 +49,35 @@ async function startPane(run: boolean): Promise<void> {
   stopPane = await boot(paneEl, run ? '?run=1' : '');
 }
 
-async function open(bytes: Uint8Array, name: string): Promise<void> {
-  const next = await simFromXlsx(bytes);
+const openProgress = document.getElementById('open-progress')!;
+const openElapsed = document.getElementById('open-elapsed')!;
+let opening: OpenJob | null = null;
+
+/** Read .xlsx bytes in the worker, the progress line shown until it ends, however it ends. A new file cancels the one opening. */
+async function read(bytes: ArrayBuffer): Promise<SimWorkbook> {
+  opening?.cancel();
+  const started = performance.now();
+  const timer = window.setInterval(() => {
+    openElapsed.textContent = elapsedText(performance.now() - started);
+  }, 1000);
+  const job = openWorkbook(bytes, (p) => {
+    openProgress.textContent = progressText(p);
+  });
+  opening = job;
+  try {
+    return await job.workbook;
+  } finally {
+    window.clearInterval(timer);
+    if (opening === job) {
+      opening = null;
+      openProgress.textContent = '';
+      openElapsed.textContent = '';
+    }
+  }
+}
+
+async function open(bytes: ArrayBuffer, name: string): Promise<void> {
+  const next = await read(bytes);
   globals?.uninstall();
   sim = next;
   globals = installExcelGlobals(next, {
@@ -72,7 +101,8 @@ const openError = document.getElementById('open-error')!;
 
 /** A workbook that cannot be opened: the one already open stays; the first one failing leaves the page empty. */
 function fail(e: unknown): void {
-  const message = e instanceof Error ? e.message : String(e);
+  if (e instanceof OpenCancelled) return;
+  const message = isOutOfMemory(e) ? OUT_OF_MEMORY : e instanceof Error ? e.message : String(e);
   if (sim) {
     openError.textContent = `ブックを開けませんでした / Could not open the workbook: ${message}`;
     return;
@@ -85,12 +115,15 @@ function fail(e: unknown): void {
 }
 
 document.getElementById('open-file')!.addEventListener('change', (ev) => {
-  const file = (ev.target as HTMLInputElement).files?.[0];
+  const input = ev.target as HTMLInputElement;
+  const file = input.files?.[0];
   if (!file) return;
+  // Picking the same file again (after fixing it, say) is a change too.
+  input.value = '';
   openError.textContent = '';
   file
     .arrayBuffer()
-    .then((buf) => open(new Uint8Array(buf), file.name))
+    .then((buf) => open(buf, file.name))
     .catch(fail);
 });
 
@@ -124,5 +157,5 @@ fetch(file)
     if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);
     return r.arrayBuffer();
   })
-  .then((buf) => open(new Uint8Array(buf), file.split('/').pop() ?? file))
+  .then((buf) => open(buf, file.split('/').pop() ?? file))
   .catch(fail);

@@ -167,12 +167,26 @@ function readMeta(wb: ExcelJS.Workbook): Meta | null {
   }
 }
 
+/**
+ * Where reading a workbook has got to, for a progress message: `parse` as ExcelJS starts on each sheet's
+ * XML, `convert` as each sheet becomes a simulator sheet. `index` is 1-based; `count` is the number of
+ * sheets (for `parse`, the worksheet parts in the file; null if its zip directory cannot be read).
+ */
+export interface SheetProgress {
+  stage: 'parse' | 'convert';
+  index: number;
+  count: number | null;
+}
+
+export type OnSheet = (p: SheetProgress) => void;
+
 /** A simulator workbook from an ExcelJS workbook. */
-export function simFromExcelJS(wb: ExcelJS.Workbook): SimWorkbook {
+export function simFromExcelJS(wb: ExcelJS.Workbook, onSheet?: OnSheet): SimWorkbook {
   const sim = new SimWorkbook([]);
   const meta = readMeta(wb);
-  for (const ws of wb.worksheets) {
-    if (ws.name === META_SHEET) continue;
+  const sheets = wb.worksheets.filter((ws) => ws.name !== META_SHEET);
+  for (const [i, ws] of sheets.entries()) {
+    onSheet?.({ stage: 'convert', index: i + 1, count: sheets.length });
     const s = sim.addSheet(ws.name);
     s.visibility = ws.state === 'hidden' ? 'Hidden' : ws.state === 'veryHidden' ? 'VeryHidden' : 'Visible';
     s.protected = (ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet === true;
@@ -202,11 +216,53 @@ export function simFromExcelJS(wb: ExcelJS.Workbook): SimWorkbook {
   return sim;
 }
 
-/** A simulator workbook from .xlsx bytes. */
-export async function simFromXlsx(data: ArrayBuffer | Uint8Array): Promise<SimWorkbook> {
+/**
+ * How many worksheet parts a zip holds, from its central directory (names there are not compressed),
+ * counted as ExcelJS picks them; null when there is no directory to read. ExcelJS itself learns the
+ * sheets only from xl/workbook.xml, which it (and so the simulator) stores last.
+ */
+export function worksheetPartCount(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const names = new TextDecoder();
+  // The end-of-directory record is in the last 22 bytes + a comment of up to 65,535.
+  for (let end = bytes.length - 22; end >= Math.max(0, bytes.length - 22 - 0xffff); end--) {
+    if (view.getUint32(end, true) !== 0x06054b50) continue;
+    let at = view.getUint32(end + 16, true);
+    let count = 0;
+    for (let i = view.getUint16(end + 10, true); i > 0; i--) {
+      if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+      const nameLength = view.getUint16(at + 28, true);
+      const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+      if (/xl\/worksheets\/sheet\d+[.]xml$/.test(name)) count++;
+      at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    return count;
+  }
+  return null;
+}
+
+/**
+ * Call `onSheet` as ExcelJS starts parsing each worksheet part. ExcelJS has no progress events, so this
+ * wraps its per-sheet step on this one workbook (pinned ExcelJS 4.4); without that step, no calls.
+ */
+function watchSheetParsing(wb: ExcelJS.Workbook, count: number | null, onSheet: OnSheet): void {
+  type Step = (this: unknown, ...args: unknown[]) => Promise<void>;
+  const xlsx = wb.xlsx as unknown as { _processWorksheetEntry?: Step };
+  const step = xlsx._processWorksheetEntry;
+  if (typeof step !== 'function') return;
+  let index = 0;
+  xlsx._processWorksheetEntry = function (...args) {
+    onSheet({ stage: 'parse', index: ++index, count });
+    return step.apply(this, args);
+  };
+}
+
+/** A simulator workbook from .xlsx bytes; `onSheet` hears of each sheet parsed, then converted. */
+export async function simFromXlsx(data: ArrayBuffer | Uint8Array, onSheet?: OnSheet): Promise<SimWorkbook> {
   const wb = new ExcelJS.Workbook();
+  if (onSheet) watchSheetParsing(wb, worksheetPartCount(data instanceof Uint8Array ? data : new Uint8Array(data)), onSheet);
   await wb.xlsx.load(data as unknown as ExcelJS.Buffer);
-  return simFromExcelJS(wb);
+  return simFromExcelJS(wb, onSheet);
 }
 
 const ALIGN_OUT: Record<string, string> = {
