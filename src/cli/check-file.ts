@@ -5,7 +5,8 @@
  * say on stderr; it never writes anything.
  */
 import { checkSheet } from '../core/engine';
-import { DEFAULT_PROFILE, parseProfile, type Profile } from '../core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../core/profile';
+import { parseProfile } from '../core/profileSchema';
 import { profileDifferences } from '../core/profileDiff';
 import type { FileResult, ProfileSource } from '../core/report';
 import { safeFileName } from '../core/safeText';

@@ -220,7 +220,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       fail(msg('profileUnreadable', lang, { file: opts.profile, reason: (e as NodeJS.ErrnoException).code ?? String(e) }));
       return 2;
     }
-    const { parseProfileText } = await import('../core/profile');
+    const { parseProfileText } = await import('../core/profileSchema');
     const r = parseProfileText(textIn);
     if (!r.ok) {
       fail(msg('profileInvalid', lang, { file: opts.profile, errors: r.errors.join('; ') }));

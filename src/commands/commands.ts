@@ -1,4 +1,3 @@
-import '../taskpane/strictCsp';
 import { DEFAULT_PROFILE } from '../core/profile';
 import { createExcelHost } from '../office/excelHost';
 import { initialLang, putCommandError } from '../taskpane/env';

@@ -58,11 +58,17 @@ export type ProfileOrigin = 'workbook' | 'file';
  * One line for a report or the pane: where the profile came from and what it changes, e.g.
  * 「設定: ブックに保存された設定（既定と異なる点: ルール missing-grade を無効、達成度の区分）」.
  */
-export function describeProfileDifferences(origin: ProfileOrigin, d: ProfileDifferences, lang: Lang): string {
+export function describeProfileDifferences(
+  origin: ProfileOrigin,
+  d: ProfileDifferences,
+  lang: Lang,
+  /** How a rule is named: its id (reports), or the pane's title of it. */
+  ruleName: (id: string) => string = (id) => id,
+): string {
   const source = t(`profileFrom_${origin}`, lang);
   if (isDefaultProfile(d)) return t('profileLineSame', lang, { source });
   const parts = [
-    ...d.rules.map((r) => t('profileRule', lang, { id: r.id, setting: t(`profileSeverity_${r.setting}`, lang) })),
+    ...d.rules.map((r) => t('profileRule', lang, { id: ruleName(r.id), setting: t(`profileSeverity_${r.setting}`, lang) })),
     ...d.settings.map((s) => t(`profileSetting_${s}`, lang)),
   ];
   return t('profileLine', lang, { source, changes: parts.join(lang === 'ja' ? '、' : '; ') });

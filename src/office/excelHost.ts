@@ -6,7 +6,7 @@ import { parseA1 } from '../core/a1';
 import { checkSheet, type CheckResult } from '../core/engine';
 import { Grid, type SheetData } from '../core/grid';
 import { detectLayout, headerCandidate } from '../core/layout';
-import { parseProfile, profileToJson, type Profile } from '../core/profile';
+import { profileToJson, type Profile } from '../core/profile';
 import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
@@ -257,6 +257,8 @@ export function createExcelHost(opts: HostOptions = {}): ExcelHost {
     async loadProfile(): Promise<Profile | null> {
       const raw = (await refreshSettings())?.get(PROFILE_SETTING) as unknown;
       if (raw === null || raw === undefined) return null;
+      // The schema (zod) is its own script, fetched only for a workbook that holds a profile.
+      const { parseProfile } = await import(/* webpackChunkName: "profile" */ '../core/profileSchema');
       const r = parseProfile(raw);
       return r.ok ? r.profile : null;
     },

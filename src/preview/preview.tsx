@@ -6,7 +6,6 @@
  * page keeps answering while a large one opens. URL parameters: ?lang=en (Office in English), ?theme=dark, ?run=1 (the pane
  * opened by the ribbon's 検証 button), ?file=samples/sample.xlsx, ?platform=Mac (Excel for Mac), ?host=Office2016 (an older Excel).
  */
-import '../taskpane/strictCsp';
 import { createRoot } from 'react-dom/client';
 import { insertSummary } from '../commands/commands';
 import { HOSTS, installExcelGlobals, type HostName, type InstalledGlobals } from '../office/simulator';

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   FluentProvider,
@@ -14,6 +14,7 @@ import { DismissRegular } from '@fluentui/react-icons/lib/atoms/svg/dismiss';
 import type { CheckResult } from '../core/engine';
 import { reverseFixes, type Fix } from '../core/fixes';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
+import { profileDifferences } from '../core/profileDiff';
 import { toCsv, toJsonReport } from '../core/report';
 import type { Lang, Localized } from '../core/types';
 import type { ExcelHost, HeaderChoice, SheetState, ValidateOutcome } from '../office/host';
@@ -24,6 +25,7 @@ import { Busy } from './components/Busy';
 import { LazySettings, loadSettings } from './components/LazySettings';
 import { ViewTabs } from './components/ViewTabs';
 import { OtherSheetNote, SheetCard, type PaneSheet } from './components/SheetCard';
+import { ProfileNote } from './components/ProfileNote';
 import { exportText, reportFileName } from './download';
 import { ExportText } from './components/ExportText';
 import { isDirty } from './settingsForm';
@@ -75,6 +77,8 @@ export function App({ host, env }: AppProps) {
   /** Settings edited and not saved yet: kept across tab changes, lost only on Cancel or reset. */
   const [draft, setDraft] = useState<Profile | null>(null);
   const dirty = isDirty(draft, profile);
+  /** What the profile in force changes, when it is the workbook's own (the default is DEFAULT_PROFILE itself). */
+  const differences = useMemo(() => (profile === DEFAULT_PROFILE ? null : profileDifferences(profile)), [profile]);
   /** The header cells Settings maps (undefined until read for the sheet the card names). */
   const [choice, setChoice] = useState<HeaderChoice | null | undefined>(undefined);
   const choiceFor = useRef<string | null>(null);
@@ -304,7 +308,21 @@ export function App({ host, env }: AppProps) {
     const name = reportFileName(result.sheet, kind, file || null, new Date());
     const text =
       kind === 'json'
-        ? JSON.stringify(toJsonReport([{ file, sheet: result.sheet, result }], lang), null, 2) + '\n'
+        ? JSON.stringify(
+            toJsonReport(
+              [
+                {
+                  file,
+                  sheet: result.sheet,
+                  result,
+                  ...(differences ? { profileSource: 'workbook' as const, profileDifferences: differences } : {}),
+                },
+              ],
+              lang,
+            ),
+            null,
+            2,
+          ) + '\n'
         : toCsv(result, lang, { file });
     setError(null);
     const way = await exportText(env.platform, name, text, kind === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
@@ -407,6 +425,7 @@ export function App({ host, env }: AppProps) {
                 busy={busy !== null}
                 onRefresh={onRefresh}
               />
+              <ProfileNote lang={lang} differences={differences} onShow={() => setView('settings')} />
               <Actions
                 lang={lang}
                 busy={busy}

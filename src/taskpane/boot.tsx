@@ -1,4 +1,3 @@
-import './strictCsp';
 import { createRoot } from 'react-dom/client';
 import { MIN_EXCEL_API, excelApi } from '../office/caps';
 import { createExcelHost } from '../office/excelHost';

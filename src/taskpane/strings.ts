@@ -125,6 +125,8 @@ const PANE = {
     ja: 'リボンの [集計] が完了できませんでした: {message}',
     en: 'The ribbon Summary button could not finish: {message}',
   },
+  profileOwnTitle: { ja: 'このブックに保存された設定で検証します', en: "This workbook's own settings are in force" },
+  profileOwnShow: { ja: '設定を見る', en: 'See the settings' },
   settingsSaved: {
     ja: '設定をブックに保存しました。次の検証から使われます。',
     en: 'Settings saved in the workbook. The next validation uses them.',

@@ -4,7 +4,8 @@ import { checkSheet } from '../../src/core/engine';
 import type { CellValue, SheetData } from '../../src/core/grid';
 import { parseLegend } from '../../src/core/legend';
 import { kpiDirection, ratePercent } from '../../src/core/kpi';
-import { DEFAULT_PROFILE, parseProfile } from '../../src/core/profile';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 import { parseFiscalYear, yearOnly } from '../../src/core/years';
 
 const sheet = (values: CellValue[][], extra: Partial<SheetData> = {}): SheetData => ({

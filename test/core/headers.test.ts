@@ -13,7 +13,8 @@ import {
   sectionMarker,
   splitLabel,
 } from '../../src/core/headers';
-import { DEFAULT_PROFILE, parseProfile, type Profile } from '../../src/core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 import { ROLES, type Role } from '../../src/core/types';
 
 function profileWith(input: unknown): Profile {

@@ -3,7 +3,8 @@ import { parseRange, rangeToA1 } from '../../src/core/a1';
 import { Grid, type CellValue, type SheetData } from '../../src/core/grid';
 import { nearMisses } from '../../src/core/headers';
 import { detectLayout, isNoteText, roleText, roleValue } from '../../src/core/layout';
-import { DEFAULT_PROFILE, parseProfile, type Profile } from '../../src/core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 import type { Layout, Role } from '../../src/core/types';
 import {
   bigSampleSheet,

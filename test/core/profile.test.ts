@@ -1,5 +1,6 @@
 import { checkSheet } from '../../src/core/engine';
-import { DEFAULT_PROFILE, parseProfile, parseProfileText, type Profile } from '../../src/core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
+import { parseProfile, parseProfileText } from '../../src/core/profileSchema';
 import { findingsOf, seen } from '../helpers/findings';
 import { numericTable, seedTable } from '../helpers/table';
 

@@ -1,4 +1,5 @@
-import { DEFAULT_PROFILE, parseProfile, type Profile } from '../../src/core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 import { describeProfileDifferences, isDefaultProfile, profileDifferences } from '../../src/core/profileDiff';
 
 function profile(input: object): Profile {

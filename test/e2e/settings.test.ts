@@ -147,6 +147,14 @@ it('saving re-checks the sheet, and the headings show the saved thresholds', asy
       .getByRole('heading', { name: /B 75%以上/ })
       .waitFor();
     expect(await findingButton(page, missingCell).count()).toBe(0);
+    // The workbook's own settings are disclosed above the results: where they come from and what they change.
+    const note = pane(page).getByRole('group', { name: 'このブックに保存された設定で検証します' });
+    expect(await note.innerText()).toContain(
+      '設定: ブックに保存された設定（既定と異なる点: ルール「達成度が未入力」を無効、達成度の区分）',
+    );
+    await note.getByRole('button', { name: '設定を見る' }).click();
+    await pane(page).getByRole('button', { name: 'ブックに保存' }).waitFor();
+    await shot(page, '23-settings-own-profile');
   } finally {
     await w.close();
   }
@@ -163,6 +171,15 @@ it('a user who did not touch the scale does not save it', async () => {
     await pane(page).getByText('設定をブックに保存しました', { exact: false }).waitFor();
     const saved = (await savedProfile(page)) as Record<string, unknown>;
     expect(Object.keys(saved).sort()).toEqual(['requiredCells', 'requiredColumns']);
+    await pane(page).getByRole('tab', { name: '結果' }).click();
+    await pane(page).getByText('既定と異なる点: 必須の', { exact: false }).waitFor();
+    // Back to the default: nothing left to disclose.
+    await settingsTab(page).click();
+    await pane(page).getByRole('button', { name: '既定に戻す' }).click();
+    await pane(page).getByRole('alertdialog').getByRole('button', { name: '既定に戻す' }).click();
+    await pane(page).getByText('既定の設定に戻しました', { exact: false }).waitFor();
+    await pane(page).getByRole('tab', { name: '結果' }).click();
+    expect(await pane(page).getByText('既定と異なる点', { exact: false }).count()).toBe(0);
   } finally {
     await w.close();
   }

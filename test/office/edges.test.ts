@@ -5,7 +5,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { quoteSheetName } from '../../src/core/a1';
-import { DEFAULT_PROFILE, parseProfile } from '../../src/core/profile';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 import { safeSheetName } from '../../src/core/summarySheet';
 import { MIN_EXCEL_API, detectCaps } from '../../src/office/caps';
 import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';

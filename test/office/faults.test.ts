@@ -1,5 +1,6 @@
 /** Faults: each gets a clear message, and the workbook is left as it was. */
-import { DEFAULT_PROFILE, parseProfile } from '../../src/core/profile';
+import { DEFAULT_PROFILE } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 import { PROFILE_SETTING, createExcelHost } from '../../src/office/excelHost';
 import { HostError } from '../../src/office/host';
 import { isOurFormula } from '../../src/office/highlights';

@@ -1,4 +1,4 @@
-import { parseProfile } from '../../src/core/profile';
+import { parseProfile } from '../../src/core/profileSchema';
 
 // The profile schema uses zod/mini, which, unlike zod's classic API, sets no messages on import:
 // profile.ts sets the English ones, and the errors read as before.

@@ -1,0 +1,36 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { describeProfileDifferences, isDefaultProfile, type ProfileDifferences } from '../../core/profileDiff';
+import type { Lang } from '../../core/types';
+import { ruleTitle } from '../ruleTitles';
+import { p } from '../strings';
+
+/**
+ * The workbook's own settings differ from the default: said before anything is checked, with what they
+ * change (a submitter may have switched a rule off), and a way to the Settings tab to see or reset them.
+ */
+export function ProfileNote({
+  lang,
+  differences,
+  onShow,
+}: {
+  lang: Lang;
+  differences: ProfileDifferences | null;
+  onShow: () => void;
+}) {
+  if (!differences || isDefaultProfile(differences)) return null;
+  return (
+    <MessageBar intent="warning" layout="multiline" aria-label={p('profileOwnTitle', lang)}>
+      <MessageBarBody>
+        <MessageBarTitle>{p('profileOwnTitle', lang)}</MessageBarTitle>
+        {describeProfileDifferences('workbook', differences, lang, (id) =>
+          lang === 'ja' ? `「${ruleTitle(id, lang)}」` : `“${ruleTitle(id, lang)}”`,
+        )}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onShow}>
+          {p('profileOwnShow', lang)}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
