@@ -5,9 +5,9 @@
  */
 import { highlightKind } from '../core/highlight';
 import { roleLabel, severityLabel, t } from '../core/i18n';
-import type { FindingLine, JsonFileResult, JsonReport } from '../core/report';
+import { profileSourceLine, type FindingLine, type JsonFileResult, type JsonReport } from '../core/report';
 import type { Finding, Lang, Role, Severity } from '../core/types';
-import { unreadableFile, type Consolidated, type ConsolidatedFile } from '../xlsx/consolidated';
+import { unreadableFile, withProfile, type Consolidated, type ConsolidatedFile } from '../xlsx/consolidated';
 
 /** Grades in the report's order; the mark before "missing" is the profile's no-KPI mark. */
 const MISSING = 'missing';
@@ -30,7 +30,7 @@ export function parseReport(text: string): JsonReport {
   return json;
 }
 
-function fileRow(r: JsonFileResult): ConsolidatedFile {
+function fileRow(r: JsonFileResult, lang: Lang): ConsolidatedFile {
   if ('error' in r) return unreadableFile(r.file, '', r.error);
   const s = r.summary;
   const gradeOrder = Object.keys(s.grades);
@@ -49,6 +49,7 @@ function fileRow(r: JsonFileResult): ConsolidatedFile {
     gradeOrder,
     noKpiGrade: m > 0 ? gradeOrder[m - 1]! : '-',
     tableFound: r.table !== null,
+    ...withProfile(profileSourceLine(r.profileSource, r.profileDifferences, lang)),
   };
 }
 
@@ -58,7 +59,7 @@ export function consolidatedFromReports(reports: JsonReport[], lang: Lang): Cons
   const lines: FindingLine[] = [];
   for (const report of reports)
     for (const r of report.results) {
-      files.push(fileRow(r));
+      files.push(fileRow(r, lang));
       if ('error' in r) {
         lines.push({
           cells: [r.file, '', '', severityLabel('error', lang), '', `${t('unreadable', lang)}: ${r.error}`, ''],

@@ -1,5 +1,4 @@
-import { ROLES, type Role, type Severity } from './types';
-import { RULE_IDS } from './ruleIds';
+import type { Role, Severity } from './types';
 import { GRADE_PRESETS, type GradePresetId, type GradeStep } from './gradeScales';
 import type { ProfileInput } from './profileSchema';
 

@@ -47,6 +47,25 @@ export function profileDifferences(p: Profile): ProfileDifferences {
   return { settings, rules };
 }
 
+/** Whether data (a JSON report's `profileDifferences`, written elsewhere) has the shape profileDifferences gives. */
+export function isProfileDifferences(x: unknown): x is ProfileDifferences {
+  if (!x || typeof x !== 'object') return false;
+  const { settings, rules } = x as Record<string, unknown>;
+  const severities: readonly unknown[] = ['error', 'warning', 'info', 'off'];
+  return (
+    Array.isArray(settings) &&
+    settings.every((k) => (PROFILE_SETTINGS as readonly unknown[]).includes(k)) &&
+    Array.isArray(rules) &&
+    rules.every(
+      (r) =>
+        !!r &&
+        typeof (r as { id?: unknown }).id === 'string' &&
+        severities.includes((r as { setting?: unknown }).setting) &&
+        severities.includes((r as { default?: unknown }).default),
+    )
+  );
+}
+
 export function isDefaultProfile(d: ProfileDifferences): boolean {
   return d.settings.length === 0 && d.rules.length === 0;
 }
@@ -62,13 +81,18 @@ export function describeProfileDifferences(
   origin: ProfileOrigin,
   d: ProfileDifferences,
   lang: Lang,
-  /** How a rule is named: its id (reports), or the pane's title of it. */
-  ruleName: (id: string) => string = (id) => id,
+  /** The pane names a rule by its title (in quotes), the reports by its id. */
+  ruleTitle?: (id: string) => string,
 ): string {
   const source = t(`profileFrom_${origin}`, lang);
   if (isDefaultProfile(d)) return t('profileLineSame', lang, { source });
   const parts = [
-    ...d.rules.map((r) => t('profileRule', lang, { id: ruleName(r.id), setting: t(`profileSeverity_${r.setting}`, lang) })),
+    ...d.rules.map((r) => {
+      const setting = t(`profileSeverity_${r.setting}`, lang);
+      return ruleTitle
+        ? t('profileRuleTitled', lang, { title: ruleTitle(r.id), setting })
+        : t('profileRule', lang, { id: r.id, setting });
+    }),
     ...d.settings.map((s) => t(`profileSetting_${s}`, lang)),
   ];
   return t('profileLine', lang, { source, changes: parts.join(lang === 'ja' ? '、' : '; ') });

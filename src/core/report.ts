@@ -8,7 +8,7 @@ import { localizeFinding } from './messages';
 import { ALL_RULES } from './rules';
 import { safeFileName, safeText } from './safeText';
 import type { SummaryModel } from './summary';
-import { describeProfileDifferences, type ProfileDifferences } from './profileDiff';
+import { describeProfileDifferences, isProfileDifferences, type ProfileDifferences } from './profileDiff';
 import { ROLES, SEVERITIES, type Finding, type Lang, type Layout, type Role, type Severity, type TableFamily } from './types';
 
 /** Where the profile a file was checked with came from: saved in the workbook, a --profile file, the default. */
@@ -109,8 +109,13 @@ export function findingCell(f: Finding): string | null {
 
 /** The line that says where a file's profile came from and what it changes, or null for the default. */
 export function profileLine(r: FileResult, lang: Lang): string | null {
-  if (!isReadable(r) || !r.profileDifferences || (r.profileSource !== 'workbook' && r.profileSource !== 'file')) return null;
-  return describeProfileDifferences(r.profileSource, r.profileDifferences, lang);
+  return isReadable(r) ? profileSourceLine(r.profileSource, r.profileDifferences, lang) : null;
+}
+
+/** The same line from a profile's source and differences (also as read back from a JSON report: checked first). */
+export function profileSourceLine(source: unknown, differences: unknown, lang: Lang): string | null {
+  if ((source !== 'workbook' && source !== 'file') || !isProfileDifferences(differences)) return null;
+  return describeProfileDifferences(source, differences, lang);
 }
 
 // ---------------------------------------------------------------- JSON

@@ -1,5 +1,5 @@
 /** The consolidated workbook's content as data (no ExcelJS here: --merge builds it from JSON reports). */
-import { findingLines, isReadable, type FileResult, type FindingLine } from '../core/report';
+import { findingLines, isReadable, profileLine, type FileResult, type FindingLine } from '../core/report';
 import type { Lang } from '../core/types';
 
 /** The row of a file that could not be read. */
@@ -39,6 +39,8 @@ export interface ConsolidatedFile {
   gradeOrder: string[];
   noKpiGrade: string;
   tableFound: boolean;
+  /** The profile line when the file was checked with a profile other than the default (report.ts profileLine). */
+  profile?: string;
 }
 
 /** The consolidated workbook's content: a row per file and a line per finding. */
@@ -65,7 +67,13 @@ export function consolidatedFromResults(results: FileResult[], lang: Lang): Cons
       gradeOrder: s.gradeOrder,
       noKpiGrade: s.noKpiGrade,
       tableFound: s.tableRange !== null,
+      ...withProfile(profileLine(r, lang)),
     };
   });
   return { files, lines: findingLines(results, lang).lines };
+}
+
+/** The `profile` field, present only when there is a line to show. */
+export function withProfile(line: string | null): { profile?: string } {
+  return line === null ? {} : { profile: line };
 }

@@ -14,7 +14,7 @@ import { HIGHLIGHT_COLOR, HIGHLIGHT_KINDS, highlightKind, type HighlightKind } f
 import { fiscalYearLabel, gradeLabel, severityLabel, t } from '../core/i18n';
 import { localizeFinding } from '../core/messages';
 import { findingCell, findingLines, type FileResult } from '../core/report';
-import { consolidatedFromResults, type Consolidated } from './consolidated';
+import { consolidatedFromResults, type Consolidated, type ConsolidatedFile } from './consolidated';
 
 export type { Consolidated, ConsolidatedFile } from './consolidated';
 import { MAX_CELL_TEXT, linkLocation, pickSummaryName, planSummary } from '../core/summarySheet';
@@ -233,6 +233,7 @@ export async function writeConsolidated(
     for (const g of r.gradeOrder) if (!gradeKeys.includes(g)) gradeKeys.push(g);
   }
 
+  const withProfiles = input.files.some((r) => r.profile !== undefined);
   const files = wb.addWorksheet(t('filesSheet', lang), { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   const fw = new SheetWriter(files);
   const head = [
@@ -247,9 +248,14 @@ export async function writeConsolidated(
     t('kpis', lang),
     ...gradeKeys.map((g) => `${t('grade', lang)} ${gradeLabel(g, noKpi, lang)}`),
     t('message', lang),
+    // Only when some file was checked with a profile other than the default: what it changes.
+    ...(withProfiles ? [t('profileColumn', lang)] : []),
   ];
   fw.header(head);
-  [36, 20, 22, 14, 8, 8, 8, 10, 8, ...gradeKeys.map(() => 10), 50].forEach((wd, i) => (files.getColumn(i + 1).width = wd));
+  [36, 20, 22, 14, 8, 8, 8, 10, 8, ...gradeKeys.map(() => 10), 50, ...(withProfiles ? [60] : [])].forEach(
+    (wd, i) => (files.getColumn(i + 1).width = wd),
+  );
+  const profileCell = (r: ConsolidatedFile) => (withProfiles ? [r.profile ?? ''] : []);
   for (const r of input.files) {
     if (r.error !== undefined) {
       const row = fw.line([
@@ -264,6 +270,7 @@ export async function writeConsolidated(
         null,
         ...gradeKeys.map(() => null),
         r.error,
+        ...profileCell(r),
       ]);
       files.getCell(row, 4).fill = solid('FFD9D9D9');
       continue;
@@ -280,6 +287,7 @@ export async function writeConsolidated(
       r.kpis,
       ...gradeKeys.map((g) => r.grades[g] ?? 0),
       r.tableFound ? '' : t('tableNotFound', lang),
+      ...profileCell(r),
     ]);
     files.getCell(row, 4).fill = solid(r.ready ? READY_FILL : NOT_READY_FILL);
   }

@@ -164,6 +164,31 @@ describe('--merge REPORT.json… --summary OUT.xlsx', () => {
     }
   });
 
+  it("names a file's own profile in a column of its own, the same from --summary and from --merge", async () => {
+    const own = await withSettings(DRAFT, path.join(dir, 'own-sum.xlsx'), {
+      [PROFILE_SETTING]: JSON.stringify({ rules: { 'missing-grade': 'off' } }),
+    });
+    const direct = path.join(dir, 'own-direct.xlsx');
+    await runCli(['--summary', direct, own, SAMPLE]);
+    const report = path.join(dir, 'own.json');
+    await fs.writeFile(report, (await runCli(['--format', 'json', own, SAMPLE])).stdout);
+    const merged = path.join(dir, 'own-merged.xlsx');
+    expect((await runCli(['--merge', report, '--summary', merged])).stderr).toBe('');
+    for (const file of [direct, merged]) {
+      const ws = (await readBook(file)).worksheets[0]!;
+      const head = (ws.getRow(1).values as unknown[]).slice(1);
+      expect(head[head.length - 1]).toBe('設定（既定との違い）');
+      const col = head.length;
+      expect(ws.getCell(2, col).value).toBe('設定: ブックに保存された設定（既定と異なる点: ルール missing-grade を無効）');
+      expect(ws.getCell(3, col).value ?? '').toBe('');
+    }
+    // With no file on its own profile, no such column.
+    const plain = path.join(dir, 'plain-sum.xlsx');
+    await runCli(['--summary', plain, DRAFT, SAMPLE]);
+    const head = ((await readBook(plain)).worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+    expect(head).not.toContain('設定（既定との違い）');
+  });
+
   it('needs --summary, and says which report it cannot read', async () => {
     const r = await runCli(['--merge', path.join(dir, 'x.json')]);
     expect(r.code).toBe(2);

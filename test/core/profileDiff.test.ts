@@ -1,6 +1,12 @@
 import { DEFAULT_PROFILE, type Profile } from '../../src/core/profile';
 import { parseProfile } from '../../src/core/profileSchema';
-import { describeProfileDifferences, isDefaultProfile, profileDifferences } from '../../src/core/profileDiff';
+import {
+  describeProfileDifferences,
+  isDefaultProfile,
+  isProfileDifferences,
+  profileDifferences,
+} from '../../src/core/profileDiff';
+import { profileSourceLine } from '../../src/core/report';
 
 function profile(input: object): Profile {
   const r = parseProfile(input);
@@ -71,5 +77,33 @@ describe('describeProfileDifferences', () => {
     expect(describeProfileDifferences('workbook', profileDifferences(profile({})), 'ja')).toBe(
       '設定: ブックに保存された設定（既定と同じ）',
     );
+  });
+});
+
+describe('profileSourceLine (also for JSON reports read back by --merge)', () => {
+  const d = profileDifferences(profile({ rules: { 'missing-grade': 'off' } }));
+
+  it('gives the line for a workbook or --profile file, none for the default', () => {
+    expect(profileSourceLine('workbook', d, 'ja')).toBe(
+      '設定: ブックに保存された設定（既定と異なる点: ルール missing-grade を無効）',
+    );
+    expect(profileSourceLine('file', d, 'en')).toContain('the --profile file');
+    expect(profileSourceLine('default', d, 'ja')).toBeNull();
+    expect(profileSourceLine(undefined, undefined, 'ja')).toBeNull();
+  });
+
+  it.each([
+    ['not an object', 'x'],
+    ['settings not a list', { settings: 'gradeScale', rules: [] }],
+    ['an unknown setting', { settings: ['toString'], rules: [] }],
+    ['a rule without an id', { settings: [], rules: [{ setting: 'off', default: 'error' }] }],
+    ['an unknown severity', { settings: [], rules: [{ id: 'x', setting: 'constructor', default: 'error' }] }],
+  ])('ignores differences of the wrong shape (%s) without throwing', (_, bad) => {
+    expect(isProfileDifferences(bad)).toBe(false);
+    expect(profileSourceLine('workbook', bad, 'ja')).toBeNull();
+  });
+
+  it('accepts what profileDifferences gives, after a JSON round trip', () => {
+    expect(isProfileDifferences(JSON.parse(JSON.stringify(d)))).toBe(true);
   });
 });

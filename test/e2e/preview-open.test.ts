@@ -216,12 +216,12 @@ describe('opening a damaged file', () => {
     const { page } = w;
     try {
       // The worker's script fails to load, as when the server drops it.
-      await w.context.route('**/open-workbook.js', (r) => r.abort());
+      await w.context.route('**/open-workbook.chunk.js', (r) => r.abort());
       await page.locator('#open-file').setInputFiles(join(ROOT, 'seeds', 'sample.xlsx'));
       await page.getByRole('alert').filter({ hasText: 'ブックを読み込む処理が止まりました' }).waitFor();
       expect(await page.locator('#open-error').textContent()).toContain('the workbook reader stopped');
       expect(await page.locator('#open-progress').textContent()).toBe('');
-      await w.context.unroute('**/open-workbook.js');
+      await w.context.unroute('**/open-workbook.chunk.js');
       await page.locator('#open-file').setInputFiles(join(ROOT, 'seeds', 'sample.xlsx'));
       await page.locator('#book-name', { hasText: /^sample\.xlsx$/ }).waitFor();
       expect(await page.locator('#open-error').textContent()).toBe('');
@@ -235,7 +235,7 @@ describe('opening a damaged file', () => {
     const { page } = w;
     try {
       // Stands in for ExcelJS failing to allocate a buffer in the worker.
-      await w.context.route('**/open-workbook.js', (r) =>
+      await w.context.route('**/open-workbook.chunk.js', (r) =>
         r.fulfill({ contentType: 'text/javascript', body: "throw new RangeError('Array buffer allocation failed');" }),
       );
       await page.locator('#open-file').setInputFiles(join(ROOT, 'seeds', 'sample.xlsx'));

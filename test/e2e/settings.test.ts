@@ -150,11 +150,11 @@ it('saving re-checks the sheet, and the headings show the saved thresholds', asy
     // The workbook's own settings are disclosed above the results: where they come from and what they change.
     const note = pane(page).getByRole('group', { name: 'このブックに保存された設定で検証します' });
     expect(await note.innerText()).toContain(
-      '設定: ブックに保存された設定（既定と異なる点: ルール「達成度が未入力」を無効、達成度の区分）',
+      '設定: ブックに保存された設定（既定と異なる点: 「達成度が未入力」を無効、達成度の区分）',
     );
+    await shot(page, '23-settings-own-profile');
     await note.getByRole('button', { name: '設定を見る' }).click();
     await pane(page).getByRole('button', { name: 'ブックに保存' }).waitFor();
-    await shot(page, '23-settings-own-profile');
   } finally {
     await w.close();
   }

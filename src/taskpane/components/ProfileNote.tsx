@@ -22,9 +22,7 @@ export function ProfileNote({
     <MessageBar intent="warning" layout="multiline" aria-label={p('profileOwnTitle', lang)}>
       <MessageBarBody>
         <MessageBarTitle>{p('profileOwnTitle', lang)}</MessageBarTitle>
-        {describeProfileDifferences('workbook', differences, lang, (id) =>
-          lang === 'ja' ? `「${ruleTitle(id, lang)}」` : `“${ruleTitle(id, lang)}”`,
-        )}
+        {describeProfileDifferences('workbook', differences, lang, (id) => ruleTitle(id, lang))}
       </MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onShow}>
