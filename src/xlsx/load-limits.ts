@@ -4,7 +4,14 @@
  * inflate in full, a zip bomb among them), and the cells that ExcelJS would expand one by one are
  * counted: data validations (sqref), merged areas (mergeCell ref) and defined names. Beyond a limit
  * (limits.ts) the file's copy is refused with WriteLimitError; the check itself has run already.
+ *
+ * Two more things ExcelJS cannot survive are refused as a damaged or out-of-grid file (LimitError, XmlError),
+ * both found by the fuzzer: a reference or a column range (`<col min max>`) outside Excel's grid, which
+ * ExcelJS loops over or sizes an array by (a hang, or out of memory), and an XML part that is not
+ * well-formed among those ExcelJS copies as they are (the theme), which would make the copy unreadable.
  */
+import { LimitError, MAX_COLUMNS, MAX_ROWS, outsideGridMessage } from '../xlsx-read/limits';
+import { XmlScanner, Tok } from '../xlsx-read/xml';
 import { ZipArchive } from '../xlsx-read/zip';
 import { MAX_WRITE_MERGED_CELLS, MAX_WRITE_NAME_CELLS, MAX_WRITE_VALIDATION_CELLS } from './limits';
 
@@ -36,14 +43,37 @@ function col(letters: string): number {
   return n;
 }
 
-/** The cells the references in `s` cover, each counted (overlaps twice, as ExcelJS loops them). */
+const inGrid = (row: number, column: number) => row >= 1 && row <= MAX_ROWS && column >= 1 && column <= MAX_COLUMNS;
+
+/** The cells the references in `s` cover, each counted (overlaps twice, as ExcelJS loops them); LimitError for one outside the grid. */
 export function cellsCovered(s: string): number {
   let n = 0;
   for (const m of s.matchAll(REF)) {
-    if (m[3] === undefined) n += 1;
-    else n += (Math.abs(Number(m[4]) - Number(m[2])) + 1) * (Math.abs(col(m[3]) - col(m[1]!)) + 1);
+    const [r1, c1] = [Number(m[2]), col(m[1]!)];
+    const [r2, c2] = m[3] === undefined ? [r1, c1] : [Number(m[4]), col(m[3])];
+    if (!inGrid(r1, c1) || !inGrid(r2, c2)) throw new LimitError(outsideGridMessage());
+    n += (Math.abs(r2 - r1) + 1) * (Math.abs(c2 - c1) + 1);
   }
   return n;
+}
+
+/** Column ranges (`<col min max>`) must lie in the grid: ExcelJS makes an entry for every column of one. */
+function checkColumnRanges(sheet: Buffer): void {
+  const mins = attrsOf(sheet, 'col', 'min');
+  const maxes = attrsOf(sheet, 'col', 'max');
+  for (let i = 0; i < Math.max(mins.length, maxes.length); i++) {
+    const [min, max] = [Number(mins[i] ?? NaN), Number(maxes[i] ?? NaN)];
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || max > MAX_COLUMNS)
+      throw new LimitError(outsideGridMessage());
+  }
+}
+
+/** Parts ExcelJS writes back as it read them, unparsed: they must be well-formed XML (XmlError otherwise). */
+const COPIED_AS_IS = /^xl\/theme\/[^/]+\.xml$/;
+
+function checkWellFormed(part: Buffer): void {
+  const sc = new XmlScanner(part);
+  while (sc.next() !== Tok.End);
 }
 
 /** The values of one attribute of every `<tag ` start tag in an XML part (unprefixed, as ExcelJS reads them). */
@@ -71,6 +101,12 @@ function definedNames(xml: string): string[] {
   return out;
 }
 
+/** A defined name's formula (as XML text) without its quoted sheet names ('Sheet 2024'!A1) and string constants. */
+function unquoted(xmlText: string): string {
+  const text = xmlText.replace(/&apos;/g, "'").replace(/&quot;/g, '"');
+  return text.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"/g, "''");
+}
+
 export interface LoadCost {
   validations: number;
   names: number;
@@ -85,10 +121,15 @@ export function loadCost(buf: Buffer): LoadCost {
     const part = zip.read(name);
     if (!part) continue;
     if (name === 'xl/workbook.xml') {
-      for (const text of definedNames(part.toString('utf8'))) cost.names += cellsCovered(text);
+      for (const text of definedNames(part.toString('utf8')))
+        // Quoted sheet names ('Sheet 2024'!A1) and string constants are not references.
+        cost.names += cellsCovered(unquoted(text));
     } else if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(name)) {
       for (const sqref of attrsOf(part, 'dataValidation', 'sqref')) cost.validations += cellsCovered(sqref);
       for (const ref of attrsOf(part, 'mergeCell', 'ref')) cost.merges += cellsCovered(ref);
+      checkColumnRanges(part);
+    } else if (COPIED_AS_IS.test(name)) {
+      checkWellFormed(part);
     }
   }
   return cost;

@@ -295,4 +295,53 @@ describe('what ExcelJS would expand cell by cell', () => {
       merges: 84 + 1048576 * (16384 - 12),
     });
   });
+
+  // Found by the fuzzer (npm run fuzz -- --seed 1 --case 4020, 8290, 9370, 1000): ExcelJS hangs, runs out
+  // of memory or writes a copy Excel cannot open. Each copy is refused for that file alone; the check is reported.
+  it.each([
+    [
+      'a column range past column XFD (ExcelJS makes an entry per column)',
+      'cols',
+      (x: string) => x.replace(/<cols>[\s\S]*?<\/cols>/, '<cols><col min="1" max="99999999" width="9" customWidth="1"/></cols>'),
+      'xl/worksheets/sheet1.xml',
+      /Excel のシートの範囲（1,048,576 行 × 16,384 列）の外にセルがあるため/,
+    ],
+    [
+      'a defined name on row 2,000,000,000 (ExcelJS sizes an array by it)',
+      'far-name',
+      (x: string) =>
+        x.replace('<definedNames>', `<definedNames><definedName name="far">&apos;${SHEET}&apos;!$A$2000000000</definedName>`),
+      'xl/workbook.xml',
+      /Excel のシートの範囲（1,048,576 行 × 16,384 列）の外にセルがあるため/,
+    ],
+    [
+      'a theme that is not well-formed XML (ExcelJS copies it as it is)',
+      'theme',
+      (x: string) => x.replace(/(<a:theme[^>]*?name=)"/, '$1'),
+      'xl/theme/theme1.xml',
+      /壊れている/,
+    ],
+  ])('%s: --write refused with its reason, the check reported', async (_, name, edit, part, why) => {
+    const d = await folder(name);
+    const input = path.join(d, `${name}.xlsx`);
+    await craftXlsx(DRAFT, input, { [part]: edit });
+    const r = await runCli(['--write', '--format', 'json', input]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(path.join(d, `${name}.checked.xlsx`));
+    expect(lines[0]).toMatch(why);
+    expect(JSON.parse(r.stdout).results[0].summary.errors).toBeGreaterThan(0);
+    expect(await fs.readdir(d)).toEqual([`${name}.xlsx`]);
+  });
+
+  it('a quoted sheet name that looks like a cell (ABC99999999) is not a reference', async () => {
+    const d = await folder('odd-sheet-name');
+    const input = path.join(d, 'odd.xlsx');
+    await craftXlsx(DRAFT, input, {
+      'xl/workbook.xml': (x) =>
+        x.replace('<definedNames>', `<definedNames><definedName name="odd">&apos;ABC99999999&apos;!$A$1</definedName>`),
+    });
+    expect(loadCost(await fs.readFile(input)).names).toBe(1);
+  });
 });
