@@ -53,7 +53,7 @@ const CASES: { name: string; unit: string; run: (s: string) => unknown }[] = [
   { name: 'hasHtmlMarkup — "<b" without ">"', unit: '<b', run: hasHtmlMarkup },
   { name: 'htmlToText — "<p" without ">"', unit: '<p', run: htmlToText },
   { name: 'legend meaning — 「、」 run', unit: '、', run: (s) => parseLegend([{ row: 0, col: 0, text: 'A：目標達成 B：' + s }]) },
-  ...[' ', '<b', '（', '、', '1 ', '①'].map((unit) => ({
+  ...[' ', '<b', '（', '、', '1 ', '①', '1'].map((unit) => ({
     name: `checkSheet, the cell in 9 columns — ${JSON.stringify(unit)}`,
     unit,
     run: (s: string) => checkSheet(sheetWith(s)),

@@ -11,6 +11,7 @@
  * well-formed among those ExcelJS copies as they are (the theme), which would make the copy unreadable.
  */
 import { LimitError, MAX_COLUMNS, MAX_ROWS, outsideGridMessage } from '../xlsx-read/limits';
+import { Damaged } from '../xlsx-read/parts';
 import { XmlScanner, Tok } from '../xlsx-read/xml';
 import { ZipArchive } from '../xlsx-read/zip';
 import { MAX_WRITE_MERGED_CELLS, MAX_WRITE_NAME_CELLS, MAX_WRITE_VALIDATION_CELLS } from './limits';
@@ -71,7 +72,19 @@ function checkColumnRanges(sheet: Buffer): void {
 /** Parts ExcelJS writes back as it read them, unparsed: they must be well-formed XML (XmlError otherwise). */
 const COPIED_AS_IS = /^xl\/theme\/[^/]+\.xml$/;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// eslint-disable-next-line no-control-regex -- matching the characters XML forbids is the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+
+/** Well-formed XML in UTF-8 without a character XML forbids; Damaged or XmlError otherwise. */
 function checkWellFormed(part: Buffer): void {
+  let text: string;
+  try {
+    text = UTF8.decode(part);
+  } catch {
+    throw new Damaged('a part copied as it is is not UTF-8');
+  }
+  if (XML_FORBIDDEN.test(text)) throw new Damaged('a part copied as it is holds a character XML forbids');
   const sc = new XmlScanner(part);
   while (sc.next() !== Tok.End);
 }
@@ -125,7 +138,12 @@ export function loadCost(buf: Buffer): LoadCost {
         // Quoted sheet names ('Sheet 2024'!A1) and string constants are not references.
         cost.names += cellsCovered(unquoted(text));
     } else if (/xl\/worksheets\/sheet(\d+)[.]xml/.test(name)) {
-      for (const sqref of attrsOf(part, 'dataValidation', 'sqref')) cost.validations += cellsCovered(sqref);
+      for (const sqref of attrsOf(part, 'dataValidation', 'sqref')) {
+        const cells = cellsCovered(sqref);
+        // ExcelJS throws writing a validation of no cells (sqref=""): a damaged file, as Excel would say.
+        if (cells === 0 && !/[A-Za-z]+:[A-Za-z]+|\d+:\d+/.test(sqref)) throw new Damaged('a data validation without cells');
+        cost.validations += cells;
+      }
       for (const ref of attrsOf(part, 'mergeCell', 'ref')) cost.merges += cellsCovered(ref);
       checkColumnRanges(part);
     } else if (COPIED_AS_IS.test(name)) {

@@ -296,7 +296,8 @@ describe('what ExcelJS would expand cell by cell', () => {
     });
   });
 
-  // Found by the fuzzer (npm run fuzz -- --seed 1 --case 4020, 8290, 9370, 1000): ExcelJS hangs, runs out
+  // Found by the fuzzer (npm run fuzz -- --seed 1 --case 4020, 8290, 9370, 1000; --seed 3 --writers-every 1
+  // --case 331, 425): ExcelJS hangs, runs out
   // of memory or writes a copy Excel cannot open. Each copy is refused for that file alone; the check is reported.
   it.each([
     [
@@ -313,6 +314,24 @@ describe('what ExcelJS would expand cell by cell', () => {
         x.replace('<definedNames>', `<definedNames><definedName name="far">&apos;${SHEET}&apos;!$A$2000000000</definedName>`),
       'xl/workbook.xml',
       /Excel のシートの範囲（1,048,576 行 × 16,384 列）の外にセルがあるため/,
+    ],
+    [
+      'a data validation of no cells (ExcelJS throws writing it)',
+      'empty-sqref',
+      (x: string) =>
+        x.replace(
+          '</worksheet>',
+          '<dataValidations count="1"><dataValidation type="list" sqref=""/></dataValidations></worksheet>',
+        ),
+      'xl/worksheets/sheet1.xml',
+      /壊れている/,
+    ],
+    [
+      'a theme holding U+FFFF, which XML forbids (ExcelJS copies it as it is)',
+      'theme-ffff',
+      (x: string) => x.replace('name="Office Theme"', 'name="Office\uFFFF"'),
+      'xl/theme/theme1.xml',
+      /壊れている/,
     ],
     [
       'a theme that is not well-formed XML (ExcelJS copies it as it is)',

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { checkSheet } from '../../src/core/engine';
 import { Grid } from '../../src/core/grid';
-import { rateFromCell } from '../../src/core/kpi';
+import { parseKpiAmount, rateFromCell } from '../../src/core/kpi';
 import { parseLegend } from '../../src/core/legend';
 import { cutText, MAX_CELL_CHARS } from '../../src/core/limits';
 import { preview } from '../../src/core/rules/util';
@@ -65,8 +65,15 @@ describe('hostile cell text: linear rules, same results', () => {
     expect(parseLegend([{ row: 0, col: 0, text: 'A：目標達成 B：' + fill('、', N - 9, 'x') }])).toBeNull();
   });
 
+  it('parseKpiAmount: a run of digits (found by the fuzzer: a pattern started inside the run rescanned it)', () => {
+    // Too many digits for a figure, and an ordinal (第…期): no amount either way, in linear time.
+    expect(parseKpiAmount(fill('1', N))).toBeNull();
+    expect(parseKpiAmount('第' + fill('1', N - 2) + '期')).toBeNull();
+    expect(parseKpiAmount('12345')).toMatchObject({ value: 12345 });
+  });
+
   it('a table with a worst-case cell in every column is checked whole', () => {
-    for (const u of [' ', '<b', '（', '、', '1 ', '①']) {
+    for (const u of [' ', '<b', '（', '、', '1 ', '①', '1']) {
       const text = fill(u, N, 'x');
       const roles = ['initiative', 'plan', 'kpi_target', 'kpi_actual', 'grade', 'results', 'issues', 'agencies', 'remarks'];
       const hostile = Object.fromEntries(roles.map((r) => [r, text]));
@@ -97,6 +104,18 @@ describe('cells longer than Excel allows', () => {
 describe('the linear versions match the patterns they replace', () => {
   const text = (chars: string[]) => fc.array(fc.constantFrom(...chars), { maxLength: 24 }).map((a) => a.join(''));
   const opts = { numRuns: 400 };
+
+  it('ordinals in KPI amounts ("2期", "3番目"): matched only from the first digit of a run, the same matches', () => {
+    const before = /\d+\s*(?:つ目|番目|次|期)/gu;
+    const after = /(?<!\d)\d+\s*(?:つ目|番目|次|期)/gu;
+    const all = (re: RegExp, t: string) => [...t.matchAll(re)].map((m) => [m.index, m[0]]);
+    fc.assert(
+      fc.property(text(['1', '2', ' ', '期', '番目', '次', 'つ目', 'x']), (t) => {
+        expect(all(after, t)).toEqual(all(before, t));
+      }),
+      opts,
+    );
+  });
 
   it('preview', () => {
     const before = (t: string) => {
