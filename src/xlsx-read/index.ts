@@ -1,6 +1,14 @@
 /** The check path's .xlsx reader (no ExcelJS): see workbook.ts. */
 export { FastWorkbook, type SheetInfo } from './workbook';
-export { MAX_INFLATED_BYTES, MAX_PART_BYTES } from './limits';
+export {
+  MAX_COLUMNS,
+  MAX_INFLATED_BYTES,
+  MAX_PART_BYTES,
+  MAX_ROWS,
+  MAX_SHEET_CELLS,
+  MAX_XML_DEPTH,
+  MAX_ZIP_ENTRIES,
+} from './limits';
 
 /**
  * The document setting under which the add-in saves the workbook's profile (PROFILE_SETTING in

@@ -5,6 +5,7 @@
 import { deflateRawSync } from 'zlib';
 import { Grid } from '../../src/core/grid';
 import { FastWorkbook } from '../../src/xlsx-read';
+import { CANDIDATE, cutSpans, isDateFormat, replaceCandidates } from '../../src/xlsx-read/excel';
 import {
   MAX_INFLATED_BYTES,
   MAX_PART_BYTES,
@@ -365,5 +366,43 @@ describe('merges over huge ranges are never expanded cell by cell', () => {
     const data = await readFirst(zipOf(bookParts(xml)));
     expect(data).toMatchObject({ top: 0, left: 0, values: [[1]] });
     expect(typeof data !== 'string' && data.merges).toHaveLength(16384);
+  });
+});
+
+describe('patterns on text from the file run in linear time, with the answers of the patterns ExcelJS uses', () => {
+  function random(seed: number): () => number {
+    let s = seed;
+    return () => ((s = (s * 1103515245 + 12345) & 0x7fffffff), s / 0x80000000);
+  }
+  const next = random(3);
+  const texts = (alphabet: string) =>
+    Array.from({ length: 3000 }, () =>
+      Array.from({ length: Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''),
+    );
+
+  it('finds the references of a shared formula as CANDIDATE does', () => {
+    const show = (m: string, sheet: string | undefined, addr: string, paren: string | undefined) =>
+      `<${m}|${sheet}|${addr}|${paren}>`;
+    for (const t of [...texts('aZ9_-$!(+ "A1é'), 'Sheet2!A1+$B$2*SUM(C3:D4)', 'a-'.repeat(20), '_xlfn.IFS(A1>0,1)'])
+      expect(replaceCandidates(t, show)).toBe(
+        t.replace(CANDIDATE, (m: string, s: string, _n, a: string, p: string) => show(m, s, a, p)),
+      );
+  });
+
+  it('finds the spans of a number format as ExcelJS’s patterns do', () => {
+    for (const t of texts('[]"a y'))
+      expect(cutSpans(cutSpans(t, '[', ']'), '"', '"')).toBe(t.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+  });
+
+  it('slides a 32,767-character shared formula to 300 cells and reads a 100,000-character format code at once', async () => {
+    const formula = 'a-'.repeat(16383) + 'A1';
+    const cells = Array.from(
+      { length: 300 },
+      (_x, r) => `<row r="${r + 2}"><c r="A${r + 2}"><f t="shared" si="0"/><v>0</v></c></row>`,
+    );
+    const xml = `<sheetData><row r="1"><c r="A1"><f t="shared" ref="A1:A301" si="0">${formula}</f><v>0</v></c></row>${cells.join('')}</sheetData>`;
+    const data = await readFirst(zipOf(bookParts(xml)));
+    expect(typeof data !== 'string' && data.formulas?.[300]?.[0]).toBe(`=${'a-'.repeat(16383)}A301`);
+    expect(isDateFormat('['.repeat(100000) + 'yyyy')).toBe(true);
   });
 });
