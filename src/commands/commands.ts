@@ -11,7 +11,7 @@ export async function insertSummary(event: Office.AddinCommands.Event): Promise<
   try {
     // No window to ask the user to finish editing a cell in: wait for it instead.
     const host = createExcelHost({ delayForCellEdit: true });
-    const profile = (await host.loadProfile()) ?? DEFAULT_PROFILE;
+    const profile = (await host.loadProfile()).profile ?? DEFAULT_PROFILE;
     // On our own summary sheet, its source is summarised again (never the summary itself).
     const { summaryOf } = await host.sheetState();
     const { result } = await host.validate(profile, summaryOf ?? undefined);

@@ -11,7 +11,15 @@ import type { Lang } from '../core/types';
 import { MIN_EXCEL_API, detectCaps, excelApi, type Caps } from './caps';
 import { fault, toHostError } from './faults';
 import { ours, queueClear, queueScan, repaint } from './highlights';
-import { HostError, type ExcelHost, type HeaderChoice, type SheetInfo, type SheetState, type ValidateOutcome } from './host';
+import {
+  HostError,
+  type ExcelHost,
+  type HeaderChoice,
+  type SavedProfile,
+  type SheetInfo,
+  type SheetState,
+  type ValidateOutcome,
+} from './host';
 import { writeFixes } from './fixes';
 import { readSheet } from './read';
 import { refreshSettings, updateSettings } from './settings';
@@ -254,13 +262,13 @@ export function createExcelHost(opts: HostOptions = {}): ExcelHost {
       );
     },
 
-    async loadProfile(): Promise<Profile | null> {
+    async loadProfile(): Promise<SavedProfile> {
       const raw = (await refreshSettings())?.get(PROFILE_SETTING) as unknown;
-      if (raw === null || raw === undefined) return null;
+      if (raw === null || raw === undefined) return { profile: null, errors: [] };
       // The schema (zod) is its own script, fetched only for a workbook that holds a profile.
       const { parseProfile } = await import(/* webpackChunkName: "profile" */ '../core/profileSchema');
       const r = parseProfile(raw);
-      return r.ok ? r.profile : null;
+      return r.ok ? { profile: r.profile, errors: [] } : { profile: null, errors: r.errors };
     },
 
     async saveProfile(profile: Profile | null): Promise<void> {

@@ -58,6 +58,13 @@ export type Unwatch = () => Promise<void>;
  * What the task pane and the ribbon command ask of Excel. Implemented on Office.js by
  * src/office/excelHost.ts (which runs on real Excel and, in tests and the preview, on the simulator).
  */
+/** What the workbook holds as its profile. */
+export interface SavedProfile {
+  profile: Profile | null;
+  /** Why a saved profile is not used (empty when there is none or it is valid). */
+  errors: string[];
+}
+
 export interface ExcelHost {
   /** The active sheet's name and used range (one round trip). */
   activeSheet(): Promise<SheetInfo>;
@@ -86,7 +93,10 @@ export interface ExcelHost {
   insertSummary(result: CheckResult, lang: Lang): Promise<string>;
   /** Activate a sheet and select one cell ("G22"). */
   selectCell(sheet: string, address: string): Promise<void>;
-  /** The profile saved in the workbook (document settings), or null. */
-  loadProfile(): Promise<Profile | null>;
+  /**
+   * The profile saved in the workbook (document settings): null when there is none, or when the saved
+   * one is not valid, and then `errors` says why (the pane tells the user; the default is used).
+   */
+  loadProfile(): Promise<SavedProfile>;
   saveProfile(profile: Profile | null): Promise<void>;
 }

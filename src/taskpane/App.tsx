@@ -74,6 +74,8 @@ export function App({ host, env }: AppProps) {
   const [view, setView] = useState<'results' | 'settings'>('results');
   const [sheet, setSheet] = useState<PaneSheet | null>(null);
   const [profile, setProfile] = useState<Profile>(DEFAULT_PROFILE);
+  /** Why the profile saved in the workbook is not used (it is not valid): the default is in force. */
+  const [profileErrors, setProfileErrors] = useState<string[]>([]);
   /** Settings edited and not saved yet: kept across tab changes, lost only on Cancel or reset. */
   const [draft, setDraft] = useState<Profile | null>(null);
   const dirty = isDirty(draft, profile);
@@ -218,8 +220,9 @@ export function App({ host, env }: AppProps) {
       const commandError = await takeCommandError().catch(() => null);
       const [info, saved] = await Promise.all([host.sheetState(), host.loadProfile()]);
       setSheet(info);
-      const prof = saved ?? DEFAULT_PROFILE;
+      const prof = saved.profile ?? DEFAULT_PROFILE;
       setProfile(prof);
+      setProfileErrors(saved.errors);
       if (commandError) {
         setError({
           ja: p('commandFailed', 'ja', { message: commandError.ja }),
@@ -354,6 +357,7 @@ export function App({ host, env }: AppProps) {
       await host.saveProfile(next);
       const prof = next ?? DEFAULT_PROFILE;
       setProfile(prof);
+      setProfileErrors([]);
       setDraft(null);
       if (outcome) {
         setTask('validate');
@@ -425,7 +429,7 @@ export function App({ host, env }: AppProps) {
                 busy={busy !== null}
                 onRefresh={onRefresh}
               />
-              <ProfileNote lang={lang} differences={differences} onShow={() => setView('settings')} />
+              <ProfileNote lang={lang} differences={differences} invalid={profileErrors} onShow={() => setView('settings')} />
               <Actions
                 lang={lang}
                 busy={busy}

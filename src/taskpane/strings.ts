@@ -127,6 +127,11 @@ const PANE = {
   },
   profileOwnTitle: { ja: 'このブックに保存された設定で検証します', en: "This workbook's own settings are in force" },
   profileOwnShow: { ja: '設定を見る', en: 'See the settings' },
+  profileInvalidTitle: { ja: 'このブックに保存された設定を読めません', en: 'The settings saved in this workbook cannot be used' },
+  profileInvalidBody: {
+    ja: '既定の設定で検証します。[設定] で保存し直すか、既定に戻してください。',
+    en: 'The default settings are used. Save the settings again, or reset them, in Settings.',
+  },
   settingsSaved: {
     ja: '設定をブックに保存しました。次の検証から使われます。',
     en: 'Settings saved in the workbook. The next validation uses them.',

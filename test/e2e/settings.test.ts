@@ -184,3 +184,25 @@ it('a user who did not touch the scale does not save it', async () => {
     await w.close();
   }
 });
+
+it('settings saved in the workbook that are not valid: said above the results, and the default is used', async () => {
+  const w = await openPreview(s);
+  const { page } = w;
+  try {
+    await page.evaluate(() => {
+      const sim = (window as unknown as { kpiPreview: { sim: Record<string, Record<string, unknown>> } }).kpiPreview.sim;
+      for (const k of ['settings', 'savedSettings']) sim[k]!['kpiCheck.profile'] = { gradeScale: 'nonsense' };
+    });
+    // The ribbon's 検証 opens the pane again, which reads the workbook's settings and validates.
+    await page.locator('#ribbon-validate').click();
+    const note = pane(page).getByRole('group', { name: 'このブックに保存された設定を読めません' });
+    await note.waitFor();
+    expect(await note.innerText()).toContain('既定の設定で検証します');
+    expect(await note.innerText()).toContain('gradeScale: unknown preset / 不明な区分のプリセット: nonsense');
+    // The default is in force: the missing grade is reported.
+    await findingButton(page, missingCell).waitFor();
+    expect(await pane(page).getByText('既定と異なる点', { exact: false }).count()).toBe(0);
+  } finally {
+    await w.close();
+  }
+});

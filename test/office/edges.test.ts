@@ -230,7 +230,7 @@ describe('2. a settings copy per runtime', () => {
   test("the ribbon's error survives the pane saving its settings, and the pane shows it", async () => {
     const sim = await draft();
     const pane = createExcelHost();
-    expect(await pane.loadProfile()).toBeNull();
+    expect((await pane.loadProfile()).profile).toBeNull();
     // The ribbon, in its own runtime, fails (workbook structure protected) and leaves its message.
     install(sim, { runtime: 'function' });
     sim.structureProtected = true;

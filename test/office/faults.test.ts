@@ -227,17 +227,17 @@ describe('selectCell', () => {
 });
 
 describe('settings and the active sheet', () => {
-  test('the profile travels in the document settings; a broken one reads as none', async () => {
+  test('the profile travels in the document settings; a broken one reads as none, with why', async () => {
     const sim = await draft();
     const host = createExcelHost();
-    expect(await host.loadProfile()).toBeNull();
+    expect(await host.loadProfile()).toEqual({ profile: null, errors: [] });
     const p = parseProfile({ noKpiGrade: '－', placeholders: ['調整中'] });
     if (!p.ok) throw new Error('bad profile');
     await host.saveProfile(p.profile);
     expect(sim.savedSettings[PROFILE_SETTING]).toMatchObject({ noKpiGrade: '－', placeholders: ['調整中'] });
-    expect(await host.loadProfile()).toEqual(p.profile);
+    expect(await host.loadProfile()).toEqual({ profile: p.profile, errors: [] });
     sim.savedSettings[PROFILE_SETTING] = { gradeScale: 'nonsense' };
-    expect(await host.loadProfile()).toBeNull();
+    expect(await host.loadProfile()).toEqual({ profile: null, errors: [expect.stringMatching(/^gradeScale: unknown preset/)] });
     await host.saveProfile(null);
     expect(sim.savedSettings[PROFILE_SETTING]).toBeUndefined();
   });
