@@ -9,6 +9,7 @@ import { parentPort, workerData } from 'worker_threads';
 import { processFile, type CheckOptions } from './check-file';
 import type { OutputPlan, WriteContext } from './outputs';
 import { changedPrototype, snapshot, type Snapshot } from './prototypes';
+import { forMainThread } from './transfer';
 
 export interface WorkerSetup {
   opts: CheckOptions;
@@ -36,7 +37,7 @@ function run(job: Job, pristine: Snapshot): void {
   processFile(job.file, setup.opts, job.plan, setup.ctx).then(
     (outcome) => {
       const tainted = changedPrototype(pristine);
-      parentPort!.postMessage(tainted ? { id: job.id, tainted } : { id: job.id, outcome });
+      parentPort!.postMessage(tainted ? { id: job.id, tainted } : { id: job.id, outcome: forMainThread(outcome) });
     },
     (e: unknown) => {
       const tainted = changedPrototype(pristine);
