@@ -66,6 +66,8 @@ export class Grid {
   private readonly numberFormats: (string | null | undefined)[][] | undefined;
   /** The merge each cell lies in, found without expanding merges cell by cell. */
   private readonly mergeLookup: MergeLookup;
+  /** The same answer for each cell of the used range, when that is small enough (coverTable), else null. */
+  private readonly coveredIn: Int32Array | null;
   /** key row*16384+col of each merge's top-left cell → the merge (the last one listed wins). */
   private readonly mergeTopLeft = new Map<number, CellRange>();
 
@@ -85,6 +87,19 @@ export class Grid {
     );
     for (const m of this.merges) this.mergeTopLeft.set(key(m.top, m.left), m);
     this.mergeLookup = new MergeLookup(this.merges);
+    this.coveredIn = coverTable(this.merges, this.top, this.left, this.rowCount, this.colCount);
+  }
+
+  /** The last listed merge that holds the cell other than as its top-left cell, or undefined. */
+  private covering(row: number, col: number): CellRange | undefined {
+    const t = this.coveredIn;
+    const r = row - this.top;
+    const c = col - this.left;
+    if (t !== null && r >= 0 && r < this.rowCount && c >= 0 && c < this.colCount) {
+      const i = t[r * this.colCount + c]!;
+      return i === 0 ? undefined : this.merges[i - 1];
+    }
+    return this.mergeLookup.covering(row, col);
   }
 
   /** First and last sheet row / column of the used range (inclusive). Empty sheet: last < first. */
@@ -143,12 +158,12 @@ export class Grid {
 
   /** The merged area the cell belongs to (including its top-left cell), or null. */
   mergeAt(row: number, col: number): CellRange | null {
-    return this.mergeLookup.covering(row, col) ?? this.mergeTopLeft.get(key(row, col)) ?? null;
+    return this.covering(row, col) ?? this.mergeTopLeft.get(key(row, col)) ?? null;
   }
 
   /** The value Excel shows for a cell: a merged cell shows its area's top-left value. */
   shownValue(row: number, col: number): CellValue {
-    const m = this.mergeLookup.covering(row, col);
+    const m = this.covering(row, col);
     return m ? this.value(m.top, m.left) : this.value(row, col);
   }
 
@@ -158,7 +173,7 @@ export class Grid {
 
   /** True when the cell is covered by a merge but is not the merge's top-left cell. */
   isCoveredByMerge(row: number, col: number): boolean {
-    return this.mergeLookup.covering(row, col) !== undefined;
+    return this.covering(row, col) !== undefined;
   }
 
   /** Merges that intersect the given range. */
@@ -174,6 +189,36 @@ export class Grid {
   static inMerge(m: CellRange, row: number, col: number): boolean {
     return rangeContains(m, row, col);
   }
+}
+
+/** The most cells of a used range that coverTable answers for (4 bytes each: 16 MB). */
+const MAX_COVER_CELLS = 4_000_000;
+
+/**
+ * For each cell of the used range, 1 + the index of the last listed merge holding it other than as its
+ * top-left cell (0: none): the lookup's answer in one array read, for the hundreds of thousands of
+ * lookups a check makes. Only when the used range is at most MAX_COVER_CELLS and the merges' cells in it
+ * (each merge clipped to it) are at most twice its cells (merges never overlap but in crafted files):
+ * the work stays linear in the used range, whatever the merges. Else null, and the tree answers.
+ */
+function coverTable(merges: readonly CellRange[], top: number, left: number, rows: number, cols: number): Int32Array | null {
+  const cells = rows * cols;
+  if (merges.length === 0 || cells === 0 || cells > MAX_COVER_CELLS) return null;
+  const bottom = top + rows - 1;
+  const right = left + cols - 1;
+  let work = 0;
+  for (const m of merges) {
+    const h = Math.min(m.bottom, bottom) - Math.max(m.top, top) + 1;
+    const w = Math.min(m.right, right) - Math.max(m.left, left) + 1;
+    if (h > 0 && w > 0 && (work += h * w) > 2 * cells) return null;
+  }
+  const table = new Int32Array(cells);
+  merges.forEach((m, i) => {
+    for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, bottom); r++)
+      for (let c = Math.max(m.left, left); c <= Math.min(m.right, right); c++)
+        if (r !== m.top || c !== m.left) table[(r - top) * cols + (c - left)] = i + 1;
+  });
+  return table;
 }
 
 /**

@@ -90,14 +90,20 @@ describe('merged areas are looked up without expanding them', () => {
     return out;
   }
 
+  // A used range of 1 × 3 cells: the tree answers nearly everywhere; one of 20 × 10 from row 5: the
+  // used range's table answers inside it (and the tree outside).
+  const SMALL = { top: 0, values: [['a', 'b', 'c']] };
+  const WIDE = { top: 5, values: Array.from({ length: 20 }, () => Array.from({ length: 10 }, () => 'x')) };
   it.each([
-    ['merges apart', true],
-    ['overlapping merges (no reader gives them)', false],
-  ])('give the same answers as expanding every merged cell: %s', (_name, apart) => {
+    ['merges apart, small used range', true, SMALL],
+    ['overlapping merges (no reader gives them), small used range', false, SMALL],
+    ['merges apart, used range over most merges', true, WIDE],
+    ['overlapping merges, used range over most merges', false, WIDE],
+  ])('give the same answers as expanding every merged cell: %s', (_name, apart, used) => {
     const next = random(apart ? 7 : 11);
     for (let round = 0; round < 60; round++) {
       const merges = randomMerges(next, 1 + Math.floor(next() * 25), apart as boolean);
-      const grid = new Grid({ name: 'S', top: 0, left: 0, values: [['a', 'b', 'c']], merges });
+      const grid = new Grid({ name: 'S', top: used.top, left: 0, values: used.values, merges });
       const { covered, topLeft } = expanded(merges);
       const got: unknown[] = [];
       const want: unknown[] = [];
