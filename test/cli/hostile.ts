@@ -4,18 +4,14 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
-import { crc32, deflateRawSync } from 'zlib';
+import { crc32 } from 'zlib';
 import JSZip from 'jszip';
+import { writeZip as writeRawZip, type Entry } from '../../tools/fuzz/zipraw';
 import { SEEDS } from './helpers';
 
 export const DRAFT = path.join(SEEDS, 'sample-draft.xlsx');
 export const SAMPLE = path.join(SEEDS, 'sample.xlsx');
 const SHEET_XML = 'xl/worksheets/sheet1.xml';
-
-interface Entry {
-  name: string;
-  data: Buffer;
-}
 
 /** The draft's parts, in its own order. */
 async function draftEntries(): Promise<Entry[]> {
@@ -25,66 +21,9 @@ async function draftEntries(): Promise<Entry[]> {
   return out;
 }
 
-interface ZipOptions {
-  /** Extra central-directory records pointing at an entry's local header (same data, other names). */
-  aliases?: { of: string; names: string[] };
-  /** Change a central-directory record before it is written. */
-  patch?: (name: string, record: Buffer) => void;
-}
-
-/** A zip written byte by byte (deflate, CRC-32, sizes), so that a test can make its directory lie. */
-export function writeZip(entries: Entry[], opts: ZipOptions = {}): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  let count = 0;
-  const record = (name: Buffer, crc: number, csize: number, size: number, at: number) => {
-    const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0);
-    c.writeUInt16LE(20, 4);
-    c.writeUInt16LE(20, 6);
-    c.writeUInt16LE(0x0800, 8); // UTF-8 names
-    c.writeUInt16LE(8, 10);
-    c.writeUInt32LE(crc, 16);
-    c.writeUInt32LE(csize, 20);
-    c.writeUInt32LE(size, 24);
-    c.writeUInt16LE(name.length, 28);
-    c.writeUInt32LE(at, 42);
-    return c;
-  };
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    // Level 1 for the big ones: a crafted file must be quick to make (it still deflates 300 MB to about 1 MB).
-    const body = deflateRawSync(e.data, { level: e.data.length > 1 << 20 ? 1 : 6 });
-    const crc = crc32(e.data) >>> 0;
-    const l = Buffer.alloc(30);
-    l.writeUInt32LE(0x04034b50, 0);
-    l.writeUInt16LE(20, 4);
-    l.writeUInt16LE(0x0800, 6);
-    l.writeUInt16LE(8, 8);
-    l.writeUInt32LE(crc, 14);
-    l.writeUInt32LE(body.length, 18);
-    l.writeUInt32LE(e.data.length, 22);
-    l.writeUInt16LE(name.length, 26);
-    locals.push(l, name, body);
-    const names = [e.name, ...(opts.aliases?.of === e.name ? opts.aliases.names : [])];
-    for (const n of names) {
-      const nb = Buffer.from(n, 'utf8');
-      const c = record(nb, crc, body.length, e.data.length, offset);
-      opts.patch?.(n, c);
-      central.push(c, nb);
-      count++;
-    }
-    offset += l.length + name.length + body.length;
-  }
-  const dir = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(count, 8);
-  end.writeUInt16LE(count, 10);
-  end.writeUInt32LE(dir.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
+/** A zip written byte by byte (tools/fuzz/zipraw.ts), so that a file's directory can lie. */
+export function writeZip(entries: Entry[]): Buffer {
+  return writeRawZip(entries).bytes;
 }
 
 /** The draft with one part changed (or added). */
@@ -167,7 +106,8 @@ export const CRAFTED: Crafted[] = [
       const entries = await draftEntries();
       entries.push({ name: 'xl/media/image0.png', data: Buffer.alloc(64 * 1024 * 1024) });
       const names = Array.from({ length: 1999 }, (_, i) => `xl/media/image${i + 1}.png`);
-      return writeZip(entries, { aliases: { of: 'xl/media/image0.png', names } });
+      for (const e of entries) if (e.name === 'xl/media/image0.png') e.aliases = names;
+      return writeZip(entries);
     },
   },
   {
@@ -199,9 +139,7 @@ export const CRAFTED: Crafted[] = [
     name: 'bad-crc.xlsx',
     attack: 'a corrupt sheet entry (wrong CRC-32) read silently',
     build: async () =>
-      writeZip(await draftEntries(), {
-        patch: (n, c) => n === SHEET_XML && c.writeUInt32LE((c.readUInt32LE(16) ^ 0xdeadbeef) >>> 0, 16),
-      }),
+      writeZip((await draftEntries()).map((e) => (e.name === SHEET_XML ? { ...e, crc: (crc32(e.data) ^ 0xdeadbeef) >>> 0 } : e))),
   },
   {
     name: 'duplicate-entry.xlsx',

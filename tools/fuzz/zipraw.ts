@@ -21,6 +21,8 @@ export interface Entry extends Part {
   size?: number;
   compressedSize?: number;
   flags?: number;
+  /** More central-directory records pointing at this entry's data, under these names (a zip that lists one entry many times). */
+  aliases?: readonly string[];
 }
 
 export interface Layout {
@@ -61,7 +63,8 @@ export function readZip(buf: Buffer): Part[] {
 /** A zip of the entries in order, and where each of its headers is. */
 export function writeZip(entries: readonly Entry[]): { bytes: Buffer; layout: Layout } {
   const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
+  /** Per record: the fixed part and the name. */
+  const central: [Buffer, Buffer][] = [];
   const layout: Layout = { entries: [], centralStart: 0, eocd: 0 };
   let offset = 0;
   for (const e of entries) {
@@ -103,22 +106,29 @@ export function writeZip(entries: readonly Entry[]): { bytes: Buffer; layout: La
       central: 0,
     });
     chunks.push(local, name, stored);
-    central.push(cd, name);
+    central.push([cd, name]);
+    for (const alias of e.aliases ?? []) {
+      const other = Buffer.from(alias, 'utf8');
+      const copy = Buffer.from(cd);
+      copy.writeUInt16LE(other.length, 28);
+      central.push([copy, other]);
+    }
     offset += 30 + name.length + stored.length;
   }
   layout.centralStart = offset;
   let c = offset;
+  let k = 0;
   for (let i = 0; i < entries.length; i++) {
     layout.entries[i]!.central = c;
-    c += central[2 * i]!.length + central[2 * i + 1]!.length;
+    for (let n = 0; n <= (entries[i]!.aliases?.length ?? 0); n++, k++) c += central[k]![0].length + central[k]![1].length;
   }
   const cdSize = c - offset;
   const eocd = Buffer.alloc(22);
   eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length & 0xffff, 8);
-  eocd.writeUInt16LE(entries.length & 0xffff, 10);
+  eocd.writeUInt16LE(central.length & 0xffff, 8);
+  eocd.writeUInt16LE(central.length & 0xffff, 10);
   eocd.writeUInt32LE(cdSize, 12);
   eocd.writeUInt32LE(offset, 16);
   layout.eocd = c;
-  return { bytes: Buffer.concat([...chunks, ...central, eocd]), layout };
+  return { bytes: Buffer.concat([...chunks, ...central.flat(), eocd]), layout };
 }
