@@ -12,6 +12,7 @@
  */
 import { LimitError, MAX_COLUMNS, MAX_ROWS, outsideGridMessage } from '../xlsx-read/limits';
 import { Damaged } from '../xlsx-read/parts';
+import { hasXmlForbidden } from './xml-chars';
 import { XmlScanner, Tok } from '../xlsx-read/xml';
 import { ZipArchive } from '../xlsx-read/zip';
 import { MAX_WRITE_MERGED_CELLS, MAX_WRITE_NAME_CELLS, MAX_WRITE_VALIDATION_CELLS } from './limits';
@@ -60,10 +61,8 @@ export function cellsCovered(s: string): number {
 
 /** Column ranges (`<col min max>`) must lie in the grid: ExcelJS makes an entry for every column of one. */
 function checkColumnRanges(sheet: Buffer): void {
-  const mins = attrsOf(sheet, 'col', 'min');
-  const maxes = attrsOf(sheet, 'col', 'max');
-  for (let i = 0; i < Math.max(mins.length, maxes.length); i++) {
-    const [min, max] = [Number(mins[i] ?? NaN), Number(maxes[i] ?? NaN)];
+  for (const col of startTags(sheet, 'col')) {
+    const [min, max] = [Number(attrOf(col, 'min') ?? NaN), Number(attrOf(col, 'max') ?? NaN)];
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1 || max < min || max > MAX_COLUMNS)
       throw new LimitError(outsideGridMessage());
   }
@@ -73,8 +72,6 @@ function checkColumnRanges(sheet: Buffer): void {
 const COPIED_AS_IS = /^xl\/theme\/[^/]+\.xml$/;
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
-// eslint-disable-next-line no-control-regex -- matching the characters XML forbids is the point
-const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 
 /** Well-formed XML in UTF-8 without a character XML forbids; Damaged or XmlError otherwise. */
 function checkWellFormed(part: Buffer): void {
@@ -84,7 +81,7 @@ function checkWellFormed(part: Buffer): void {
   } catch {
     throw new Damaged('a part copied as it is is not UTF-8');
   }
-  if (XML_FORBIDDEN.test(text)) throw new Damaged('a part copied as it is holds a character XML forbids');
+  if (hasXmlForbidden(text)) throw new Damaged('a part copied as it is holds a character XML forbids');
   const sc = new XmlScanner(part);
   while (sc.next() !== Tok.End);
 }
@@ -92,18 +89,36 @@ function checkWellFormed(part: Buffer): void {
 /** The values of one attribute of every `<tag ` start tag in an XML part (unprefixed, as ExcelJS reads them). */
 function attrsOf(xml: Buffer, tag: string, attr: string): string[] {
   const out: string[] = [];
+  for (const text of startTags(xml, tag)) {
+    const v = attrOf(text, attr);
+    if (v !== undefined) out.push(v);
+  }
+  return out;
+}
+
+/** The text of every `<tag ` start tag in an XML part (unprefixed, as ExcelJS reads them). */
+function startTags(xml: Buffer, tag: string): string[] {
+  const out: string[] = [];
   // Found with Buffer.indexOf (native): a sheet part can be hundreds of MB; only the tags become strings.
   const open = Buffer.from(`<${tag}`, 'latin1');
-  const value = new RegExp(`\\s${attr}\\s*=\\s*("([^"]*)"|'([^']*)')`);
   for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at + open.length)) {
     const next = xml[at + open.length];
     // "<dataValidation " but not "<dataValidations": a space, "/" or ">" ends the name.
     if (!(next === 0x20 || next === 0x09 || next === 0x0a || next === 0x0d || next === 0x2f || next === 0x3e)) continue;
     const end = xml.indexOf(0x3e, at);
-    const m = value.exec(xml.toString('utf8', at, end < 0 ? xml.length : end));
-    if (m) out.push(m[2] ?? m[3] ?? '');
+    out.push(xml.toString('utf8', at, end < 0 ? xml.length : end));
   }
   return out;
+}
+
+const ATTR_RES = new Map<string, RegExp>();
+
+/** One attribute's value in a start tag's text, or undefined. */
+function attrOf(tagText: string, attr: string): string | undefined {
+  let re = ATTR_RES.get(attr);
+  if (!re) ATTR_RES.set(attr, (re = new RegExp(`\\s${attr}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  const m = re.exec(tagText);
+  return m ? (m[2] ?? m[3] ?? '') : undefined;
 }
 
 /** The texts of the defined names ExcelJS expands (print areas and print titles become page setup). */

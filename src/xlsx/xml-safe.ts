@@ -11,17 +11,14 @@
  * text (<r><rPr/></r> in the file) is written as an empty run instead of crashing the writer.
  */
 
-/** Characters XML 1.0 does not allow. */
-const FORBIDDEN =
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+import { hasXmlForbidden, XML_FORBIDDEN } from './xml-chars';
+
 /** What a forbidden character becomes where no escape exists (U+FFFD, the replacement character). */
 export const REPLACEMENT = '\uFFFD';
 
 /** The text with every character XML forbids replaced by U+FFFD. */
 export function xmlSafe(s: string): string {
-  FORBIDDEN.lastIndex = 0;
-  return FORBIDDEN.test(s) ? s.replace(FORBIDDEN, REPLACEMENT) : s;
+  return hasXmlForbidden(s) ? s.replace(XML_FORBIDDEN, REPLACEMENT) : s;
 }
 
 /** In <t>: a literal "_xHHHH_" (Excel would decode it), and a control character or CR (XML would lose it). */
