@@ -6,7 +6,6 @@
  */
 import { checkSheet } from '../core/engine';
 import { DEFAULT_PROFILE, type Profile } from '../core/profile';
-import { parseProfile } from '../core/profileSchema';
 import { profileDifferences } from '../core/profileDiff';
 import type { FileResult, ProfileSource } from '../core/report';
 import { safeFileName } from '../core/safeText';
@@ -48,8 +47,12 @@ function pickSheet(wb: FastWorkbook, wanted: string | undefined, lang: Lang): Sh
   return s;
 }
 
-/** The profile the add-in saved in the workbook (document settings), or why it cannot be used. */
-function workbookProfile(wb: FastWorkbook): { profile?: Profile; errors?: string[] } {
+/**
+ * The profile the add-in saved in the workbook (document settings), or why it cannot be used. The
+ * schema (zod) is loaded only for a workbook that carries a profile: most files do not, and loading it
+ * costs more than a small file's whole check.
+ */
+async function workbookProfile(wb: FastWorkbook): Promise<{ profile?: Profile; errors?: string[] }> {
   let raw: string | undefined;
   try {
     raw = wb.documentSettings().get(WORKBOOK_PROFILE_SETTING);
@@ -64,6 +67,7 @@ function workbookProfile(wb: FastWorkbook): { profile?: Profile; errors?: string
   } catch (e) {
     return { errors: [`(profile): not valid JSON / JSON として読めません: ${(e as Error).message}`] };
   }
+  const { parseProfile } = await import('../core/profileSchema');
   const r = parseProfile(json);
   return r.ok ? { profile: r.profile } : { errors: r.errors };
 }
@@ -87,7 +91,7 @@ export async function checkFile(file: string, opts: CheckOptions): Promise<Check
     profile = opts.profile;
     profileSource = 'file';
   } else if (!opts.ignoreWorkbookProfile) {
-    const own = workbookProfile(wb);
+    const own = await workbookProfile(wb);
     if (own.profile) {
       profile = own.profile;
       profileSource = 'workbook';

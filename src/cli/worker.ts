@@ -26,7 +26,9 @@ export interface Job {
 
 const setup = workerData as WorkerSetup;
 // The snapshot is taken once every module a file may need is loaded (a module may define things on a
-// prototype when it loads; a file must not).
+// prototype when it loads; a file must not). The one exception is the profile schema (zod), loaded by
+// the first file that carries a profile (check-file.ts): it changes no prototype, which
+// test/cli/profile-merge-pool.test.ts holds.
 const ready = (setup.writes ? Promise.all([import('../xlsx/write'), import('../xlsx/fix')]) : Promise.resolve()).then(snapshot);
 
 parentPort!.on('message', (job: Job) => {

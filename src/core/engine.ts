@@ -46,7 +46,9 @@ function sortFindings(findings: Finding[]): Finding[] {
       (a.row ?? -1) - (b.row ?? -1) ||
       (a.col ?? -1) - (b.col ?? -1) ||
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId),
+      // Rule ids are lowercase ASCII words and hyphens: code-unit order is the collation's order, without
+      // its cost on thousands of findings.
+      (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
 }
 

@@ -64,8 +64,8 @@ export class Grid {
   private readonly values: CellValue[][];
   private readonly formulas: (string | null | undefined)[][] | undefined;
   private readonly numberFormats: (string | null | undefined)[][] | undefined;
-  /** The merge each cell lies in, found without expanding merges cell by cell. */
-  private readonly mergeLookup: MergeLookup;
+  /** The merge each cell lies in, found without expanding merges cell by cell (built on first need). */
+  private mergeLookup: MergeLookup | undefined;
   /** The same answer for each cell of the used range, when that is small enough (coverTable), else null. */
   private readonly coveredIn: Int32Array | null;
   /** key row*16384+col of each merge's top-left cell → the merge (the last one listed wins). */
@@ -86,7 +86,6 @@ export class Grid {
       (m) => m && m.bottom >= m.top && m.right >= m.left && (m.bottom > m.top || m.right > m.left),
     );
     for (const m of this.merges) this.mergeTopLeft.set(key(m.top, m.left), m);
-    this.mergeLookup = new MergeLookup(this.merges);
     this.coveredIn = coverTable(this.merges, this.top, this.left, this.rowCount, this.colCount);
   }
 
@@ -99,7 +98,8 @@ export class Grid {
       const i = t[r * this.colCount + c]!;
       return i === 0 ? undefined : this.merges[i - 1];
     }
-    return this.mergeLookup.covering(row, col);
+    if (this.merges.length === 0) return undefined;
+    return (this.mergeLookup ??= new MergeLookup(this.merges)).covering(row, col);
   }
 
   /** First and last sheet row / column of the used range (inclusive). Empty sheet: last < first. */

@@ -1,6 +1,6 @@
 /** The check path's reader, one worksheet part: cells, shared formulas, merges and hyperlinks into SheetData. */
 import type { CellRange } from '../core/a1';
-import { MergeLookup, mergesOverlap, type CellValue, type SheetData } from '../core/grid';
+import { mergesOverlap, type CellValue, type SheetData } from '../core/grid';
 import { compactSheetData, formatExcelDate } from '../xlsx/errors';
 import { colToLetters1, decodeAddress, excelToDate, slideFormula, unescapeX, xmlDecodeAgain } from './excel';
 import { decodeText, nameBytes, Tok, XmlScanner } from './xml';
@@ -303,15 +303,18 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
   const span = top < 0 ? 0 : (bottom - top + 1) * (hi - lo + 1);
   if (span > MAX_SHEET_CELLS) throw new LimitError(tooManyCellsMessage(span));
   // Merges (fast-merges.ts): overlapping areas stop ExcelJS; every cell but the top-left one is emptied.
-  // Both without going over the merged cells one by one: only the cells there are are looked up.
+  // Each merge is clipped to the rows and columns that hold cells: merges that do not overlap then
+  // cover at most the span's cells in all (held to MAX_SHEET_CELLS above), whatever their size.
   if (mergesOverlap(merges)) throw new Damaged('overlapping merged cells');
-  if (merges.length > 0) {
-    const lookup = new MergeLookup(merges);
-    for (let r = 0; r < rows.length; r++) {
+  for (const m of merges) {
+    const left = Math.max(m.left + 1, lo);
+    const right = Math.min(m.right + 1, hi);
+    if (left > right) continue;
+    for (let r = Math.max(m.top, top), last = Math.min(m.bottom, bottom); r <= last; r++) {
       const row = rows[r];
       if (!row) continue;
-      for (let col = row.lo; col <= row.hi; col++)
-        if (row.v[col] !== undefined && lookup.covering(r, col - 1)) {
+      for (let col = Math.max(left, row.lo), end = Math.min(right, row.hi); col <= end; col++)
+        if (row.v[col] !== undefined && (r !== m.top || col !== m.left + 1)) {
           row.v[col] = undefined;
           row.f[col] = undefined;
         }

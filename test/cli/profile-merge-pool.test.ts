@@ -69,6 +69,21 @@ describe("the workbook's own profile", () => {
     expect(n.findings).toEqual(b.findings);
   });
 
+  it('loads its schema on first need, in a worker that then checks the next file as if alone', async () => {
+    // The worker loads zod for the first file that carries a profile, after the prototype snapshot: a
+    // schema that changed a shared prototype would turn the next file into an error here.
+    const own = await withSettings(DRAFT, path.join(dir, 'own-first.xlsx'), {
+      [PROFILE_SETTING]: JSON.stringify({ rules: { 'missing-grade': 'off' } }),
+    });
+    const r = await runCli(['--format', 'json', '--jobs', '1', own, DRAFT, own]);
+    expect(r.stderr).toBe('');
+    const [a, b, c] = JSON.parse(r.stdout).results;
+    const alone = JSON.parse((await runCli(['--format', 'json', DRAFT])).stdout).results[0];
+    expect([a.profileSource, b.profileSource, c.profileSource]).toEqual(['workbook', 'default', 'workbook']);
+    expect(b).toEqual(alone);
+    expect(c.findings).toEqual(a.findings);
+  });
+
   it('every report says that a file was checked with its own profile, and what that profile switches off', async () => {
     const own = await withSettings(DRAFT, path.join(dir, 'own-off.xlsx'), {
       [PROFILE_SETTING]: JSON.stringify({ rules: { 'missing-grade': 'off' }, noKpiGrade: '—' }),

@@ -148,6 +148,12 @@ describe('toJsonReport', () => {
   });
 });
 
+describe('rule ids', () => {
+  it('are lowercase words joined by hyphens (findings at one cell are ordered by them in code-unit order)', () => {
+    for (const r of ALL_RULES) expect(r.id).toMatch(/^[a-z]+(?:-[a-z]+)*$/);
+  });
+});
+
 describe('toSarif', () => {
   it('lists every rule and gives each result its rule, level and cell', () => {
     const log = toSarif([fr('seeds/sample-draft.xlsx', draft)], 'ja', { toolVersion: '1.2.3' }) as any;

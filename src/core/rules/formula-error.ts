@@ -1,7 +1,7 @@
 import { isExcelError } from '../grid';
 import type { Localized } from '../types';
 import type { RuleModule } from './types';
-import { tableTexts } from './util';
+import { eachJudged } from './util';
 
 const REASONS: Record<string, Localized> = {
   '#DIV/0!': { ja: '0 または空欄のセルで割っています', en: 'a division by zero or by an empty cell' },
@@ -30,11 +30,12 @@ const rule: RuleModule = {
     },
   },
   check(ctx) {
-    for (const { row, col, text } of tableTexts(ctx)) {
-      if (text.charCodeAt(0) !== 35 /* # */ || !isExcelError(text)) continue;
-      const reason = REASONS[text] ?? OTHER;
-      ctx.report({ row, col, messageId: 'error', data: { code: text, reasonJa: reason.ja, reasonEn: reason.en } });
-    }
+    eachJudged(
+      ctx,
+      (text) => (isExcelError(text) ? (REASONS[text] ?? OTHER) : null),
+      (row, col, code, reason) =>
+        ctx.report({ row, col, messageId: 'error', data: { code, reasonJa: reason.ja, reasonEn: reason.en } }),
+    );
   },
 };
 export default rule;

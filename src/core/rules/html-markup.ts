@@ -1,8 +1,7 @@
 import { cellFix } from '../fixes';
 import { hasHtmlMarkup, htmlToText } from '../text';
-import { perText } from '../memo';
 import type { RuleModule } from './types';
-import { preview, tableTexts } from './util';
+import { eachJudged, preview } from './util';
 
 const rule: RuleModule = {
   id: 'html-markup',
@@ -26,13 +25,14 @@ const rule: RuleModule = {
     },
   },
   check(ctx) {
-    const plainText = perText((v) => (hasHtmlMarkup(v) ? preview(htmlToText(v), 60) : null));
-    for (const { row, col, text: v } of tableTexts(ctx)) {
-      if (!v.includes('<') && !v.includes('&')) continue;
-      const text = plainText(v);
-      if (text === null) continue;
+    const plain = (v: string) => {
+      if ((!v.includes('<') && !v.includes('&')) || !hasHtmlMarkup(v)) return null;
+      const whole = htmlToText(v);
+      return { whole, text: preview(whole, 60) };
+    };
+    eachJudged(ctx, plain, (row, col, _v, { whole, text }) => {
       // Nothing left without the tags: no fix (what the cell should say is the user's to decide).
-      const fix = text ? cellFix(ctx.grid, row, col, htmlToText(v)) : undefined;
+      const fix = text ? cellFix(ctx.grid, row, col, whole) : undefined;
       ctx.report({
         row,
         col,
@@ -41,7 +41,7 @@ const rule: RuleModule = {
         data: { text },
         ...(fix ? { fix } : {}),
       });
-    }
+    });
   },
 };
 export default rule;

@@ -1,7 +1,6 @@
 import { nfkc } from '../text';
-import { perText } from '../memo';
 import type { RuleModule } from './types';
-import { tableTexts } from './util';
+import { eachJudged } from './util';
 
 /** Fill-in marks that are never real content, wherever they appear (〇〇市, XX年度, ■■). */
 const MARK_RE = new RegExp(
@@ -65,13 +64,14 @@ const rule: RuleModule = {
     const layout = ctx.layout;
     if (!layout) return;
     const extra = normalizedExtras(ctx.profile.placeholders);
-    const find = perText((text) => placeholderIn(text, extra));
     const dataRows = new Set(layout.dataRows.map((d) => d.row));
-    for (const { row, col, text } of tableTexts(ctx)) {
-      if (!dataRows.has(row)) continue;
-      const token = find(text);
-      if (token !== null) ctx.report({ row, col, messageId: 'placeholder', data: { token } });
-    }
+    eachJudged(
+      ctx,
+      (text) => placeholderIn(text, extra),
+      (row, col, _text, token) => {
+        if (dataRows.has(row)) ctx.report({ row, col, messageId: 'placeholder', data: { token } });
+      },
+    );
   },
 };
 export default rule;

@@ -1,7 +1,7 @@
 import { cellFix, fixSpaces } from '../fixes';
 import { hasHtmlMarkup } from '../text';
 import type { RuleModule } from './types';
-import { tableTexts } from './util';
+import { eachJudged } from './util';
 
 const SPACE_RE = /[\s\u3000]/;
 const DOUBLE_RE = /[^\s\u3000][ \t\u3000]{2,}[^\s\u3000]/u;
@@ -39,12 +39,15 @@ const rule: RuleModule = {
     // Grades with spaces are reported (with their fix) by grade-not-normalized.
     const gradeCol = layout.columns.grade;
     const skip = new Set(ctx.kpis.filter((k) => k.gradeStatus === 'not-normalized').map((k) => k.row));
-    for (const { row, col, text } of tableTexts(ctx)) {
+    const judge = (text: string) => {
       const messageId = spacing(text);
-      if (messageId === null || (col === gradeCol && skip.has(row))) continue;
-      const fix = cellFix(ctx.grid, row, col, fixSpaces(text));
+      return messageId === null ? null : { messageId, fixed: fixSpaces(text) };
+    };
+    eachJudged(ctx, judge, (row, col, _text, { messageId, fixed }) => {
+      if (col === gradeCol && skip.has(row)) return;
+      const fix = cellFix(ctx.grid, row, col, fixed);
       ctx.report({ row, col, messageId, ...(fix ? { fix } : {}) });
-    }
+    });
   },
 };
 export default rule;

@@ -32,24 +32,29 @@ export function columnLetter(col: number): string {
   return colToLetters(col);
 }
 
-export interface TextCell {
-  row: number;
-  col: number;
-  text: string;
+/** The table's texts: each different one once, and every cell holding one, row by row. */
+interface TableTexts {
+  /** Each different text, in the order first met. */
+  distinct: string[];
+  /** For the n-th cell: its row, its column and the index of its text in distinct. */
+  rows: number[];
+  cols: number[];
+  ids: number[];
 }
 
-const textCellCache = new WeakMap<object, TextCell[]>();
+const textCache = new WeakMap<object, TableTexts>();
 
 /**
- * Every cell of the table range (within the grid) holding a non-empty string, row by row. Several
- * rules scan these; they are collected once per check.
+ * Every cell of the table range (within the grid) holding a non-empty string. Several rules scan
+ * these; they are collected once per check.
  */
-export function tableTexts(ctx: RuleContext): readonly TextCell[] {
+function tableTexts(ctx: RuleContext): TableTexts | null {
   const layout = ctx.layout;
-  if (!layout) return [];
-  let cells = textCellCache.get(layout);
-  if (!cells) {
-    cells = [];
+  if (!layout) return null;
+  let t = textCache.get(layout);
+  if (!t) {
+    t = { distinct: [], rows: [], cols: [], ids: [] };
+    const index = new Map<string, number>();
     const g = ctx.grid;
     const top = Math.max(layout.range.top, g.firstRow);
     const bottom = Math.min(layout.range.bottom, g.lastRow);
@@ -58,12 +63,41 @@ export function tableTexts(ctx: RuleContext): readonly TextCell[] {
     for (let row = top; row <= bottom; row++) {
       for (let col = left; col <= right; col++) {
         const v = g.value(row, col);
-        if (typeof v === 'string' && v !== '') cells.push({ row, col, text: v });
+        if (typeof v !== 'string' || v === '') continue;
+        let id = index.get(v);
+        if (id === undefined) {
+          id = t.distinct.length;
+          index.set(v, id);
+          t.distinct.push(v);
+        }
+        t.rows.push(row);
+        t.cols.push(col);
+        t.ids.push(id);
       }
     }
-    textCellCache.set(layout, cells);
+    textCache.set(layout, t);
   }
-  return cells;
+  return t;
+}
+
+/**
+ * Each cell of the table holding a text that `judge` gives a verdict for (anything but null), row by
+ * row, with that verdict. A rule that judges a cell by its text alone judges each different text once:
+ * cells repeat ("-", agency lists, a sentence copied down a column).
+ */
+export function eachJudged<T>(
+  ctx: RuleContext,
+  judge: (text: string) => T | null,
+  each: (row: number, col: number, text: string, verdict: T) => void,
+): void {
+  const t = tableTexts(ctx);
+  if (!t) return;
+  const verdicts = t.distinct.map(judge);
+  const { rows, cols, ids, distinct } = t;
+  for (let i = 0; i < ids.length; i++) {
+    const v = verdicts[ids[i]!]!;
+    if (v !== null) each(rows[i]!, cols[i]!, distinct[ids[i]!]!, v);
+  }
 }
 
 /** The columns of the table range that lie in the grid. */
