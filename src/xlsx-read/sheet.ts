@@ -138,15 +138,16 @@ export function readSheetPart(part: SheetPart): SheetData {
     } else {
       // No value: ExcelJS's Null (styled) cell replaces an earlier cell at the address; a Merge cell is not added.
       if (cStyle && row) {
-        row.v[cCol] = undefined;
-        row.f[cCol] = undefined;
-        row.n[cCol] = undefined;
+        // Only an earlier cell at the address has anything to clear (arrays are not grown for nothing).
+        if (cCol < row.v.length) row.v[cCol] = undefined;
+        if (cCol < row.f.length) row.f[cCol] = undefined;
+        if (cCol < row.n.length) row.n[cCol] = undefined;
       }
       return;
     }
     if (!row) return;
     row.v[cCol] = value;
-    row.n[cCol] = code;
+    if (code !== undefined || cCol < row.n.length) row.n[cCol] = code;
     if (isFormula) {
       const fc: FormulaCell = { own: fText, addr: cAddr, dependent: false };
       if (fShare === 'shared') {
@@ -157,7 +158,7 @@ export function readSheetPart(part: SheetPart): SheetData {
         }
       }
       row.f[cCol] = fc;
-    } else row.f[cCol] = undefined;
+    } else if (cCol < row.f.length) row.f[cCol] = undefined;
   };
 
   /** finishCell for a number or shared-string index read from the bytes. */
@@ -173,8 +174,9 @@ export function readSheetPart(part: SheetPart): SheetData {
       }
     } else value = cStyle && styles.dates[cStyle] === true ? formatExcelDate(excelToDate(n, date1904)) : n;
     row.v[cCol] = value;
-    row.n[cCol] = cStyle ? styles.codes[cStyle] : undefined;
-    row.f[cCol] = undefined;
+    const code = cStyle ? styles.codes[cStyle] : undefined;
+    if (code !== undefined || cCol < row.n.length) row.n[cCol] = code;
+    if (cCol < row.f.length) row.f[cCol] = undefined;
   };
 
   for (let t = sc.next(); t !== Tok.End; t = sc.next()) {
@@ -251,7 +253,9 @@ export function readSheetPart(part: SheetPart): SheetData {
       } else if (sc.is(N.rPh)) {
         sc.skipElement(t);
       } else if (sc.is(N.row)) {
-        rowNo = parseInt(sc.attr(N.r) ?? '', 10);
+        const k = sc.attrIndex(N.r);
+        const n = k < 0 ? -1 : digits(buf, sc.valueStart(k), sc.valueEnd(k));
+        rowNo = n >= 0 && sc.valueEnd(k) > sc.valueStart(k) ? n : parseInt(sc.attr(N.r) ?? '', 10);
         if (Number.isNaN(rowNo)) throw new Damaged('a row without a number');
         if (rowNo > MAX_ROWS) throw new LimitError(outsideGridMessage());
         // A second row with the same number replaces the first (Worksheet._parseRows).

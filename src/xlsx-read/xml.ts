@@ -1,6 +1,6 @@
 /**
  * A small pull scanner over the bytes of one XML part (UTF-8), for the few SpreadsheetML elements the
- * check path reads. It finds each "<" with Buffer.indexOf (native memchr), reads the tag's name and
+ * check path reads. It finds each "<" (findByte: a short look in JavaScript, then native memchr), reads the tag's name and
  * attributes as byte ranges, and turns a range into a string only when the reader asks for it: text is
  * decoded in one pass, flat (never a rope of one-character pieces). docs/performance.md says why this
  * and not a SAX library.
@@ -40,6 +40,22 @@ function isSpace(b: number): boolean {
   return b === 0x20 || b === 0x0a || b === 0x09 || b === 0x0d;
 }
 
+/** Bytes looked at in JavaScript before findByte calls the native search (a call costs more than that). */
+const NEAR = 48;
+
+/**
+ * The first byte b at or after `from` and before `end`, or -1. Most gaps between tags are a few bytes,
+ * for which a native call (Buffer.indexOf) costs more than looking: the first NEAR bytes are looked at
+ * here, the rest (long texts) searched natively.
+ */
+export function findByte(buf: Buffer, b: number, from: number, end: number): number {
+  const near = Math.min(end, from + NEAR);
+  for (let i = from; i < near; i++) if (buf[i] === b) return i;
+  if (near >= end) return -1;
+  const i = buf.indexOf(b, near);
+  return i < 0 || i >= end ? -1 : i;
+}
+
 /** The bytes of a name, to compare against the scanner's current name without making a string. */
 export function nameBytes(name: string): Uint8Array {
   return Buffer.from(name, 'latin1');
@@ -75,8 +91,8 @@ export class XmlScanner {
     const buf = this.buf;
     for (;;) {
       const start = this.pos;
-      const lt = start < this.end ? buf.indexOf(LT, start) : -1;
-      if (lt < 0 || lt >= this.end) {
+      const lt = findByte(buf, LT, start, this.end);
+      if (lt < 0) {
         if (this.depth !== 0) throw new XmlError('unclosed elements at the end of the part');
         this.textStart = start;
         this.textEnd = this.end;
@@ -175,8 +191,8 @@ export class XmlScanner {
       const q = buf[i];
       if (q !== 0x22 && q !== 0x27) throw new XmlError('an unquoted attribute value');
       const vs = i + 1;
-      const ve = buf.indexOf(q, vs);
-      if (ve < 0 || ve >= end) throw new XmlError('unterminated attribute value');
+      const ve = findByte(buf, q, vs, end);
+      if (ve < 0) throw new XmlError('unterminated attribute value');
       if (n * 4 + 4 > this.attrs.length) {
         const grown = new Int32Array(this.attrs.length * 2);
         grown.set(this.attrs);
@@ -199,8 +215,8 @@ export class XmlScanner {
    */
   takeText(name: Uint8Array): boolean {
     const buf = this.buf;
-    const lt = buf.indexOf(LT, this.pos);
-    if (lt < 0 || lt >= this.end || buf[lt + 1] !== SLASH) return false;
+    const lt = findByte(buf, LT, this.pos, this.end);
+    if (lt < 0 || buf[lt + 1] !== SLASH) return false;
     const len = name.length;
     for (let k = 0; k < len; k++) if (buf[lt + 2 + k] !== name[k]) return false;
     if (buf[lt + 2 + len] !== GT) return false;

@@ -2,6 +2,7 @@
 import { cellText, isExcelError } from '../grid';
 import { isBareLabel, isSectionTitle, splitLabel } from '../headers';
 import { looksLikeLegend } from '../legend';
+import { perText } from '../memo';
 import type { DataRow, NearText, Role, SectionRow, TableFamily } from '../types';
 import { Detector, isNoteText, MIN_ROLES, squeeze, trimmed } from './detector';
 
@@ -12,6 +13,12 @@ const COMMENTARY_RE =
 export function isCommentaryText(text: string): boolean {
   return typeof text === 'string' && text.length <= 2000 && COMMENTARY_RE.test(text);
 }
+
+/** What a cell's text is, for the row tests of classifyRows (bits; BLANK alone). */
+const BLANK = -1;
+const HEADER_WORD = 1;
+const AS_HEADER = 2;
+const ERROR = 4;
 
 /** Rows below the last data row searched for a legend and notes. */
 const NEAR_ROWS_BELOW = 25;
@@ -66,6 +73,18 @@ export function classifyRows(
     }
   }
   const repeatMin = Math.min(MIN_ROLES, headerRoles.size);
+  // What each text says for the tests below, judged once per text (cells repeat down a table).
+  const cellKind = perText((v: string): number => {
+    const t = v.trim();
+    if (t === '') return BLANK;
+    let k = 0;
+    if (v.length <= 20 && d.match(t) !== null) k |= HEADER_WORD;
+    if (v.length <= maxHeaderLength && (headerTexts.has(v) || headerTexts.has(squeeze(v)))) k |= AS_HEADER;
+    if (isExcelError(v)) k |= ERROR;
+    return k;
+  });
+  const noteOrLegend = perText((t: string) => isNoteText(t) || looksLikeLegend(t));
+  const sectionTitle = perText(isSectionTitle);
 
   let targetGroup = '';
   let blankRun = 0;
@@ -93,10 +112,11 @@ export function classifyRows(
       const v = g.value(r, c);
       if (v === null) continue;
       if (typeof v === 'string') {
-        if (v.trim() === '') continue;
-        if (v.length <= 20 && headerWords < MIN_ROLES && d.match(v.trim()) !== null) headerWords++;
-        if (v.length <= maxHeaderLength && (headerTexts.has(v) || headerTexts.has(squeeze(v)))) asHeader++;
-        if (isExcelError(v) && g.formula(r, c) !== null) formulaErrors++;
+        const k = cellKind(v);
+        if (k === BLANK) continue;
+        if (k & HEADER_WORD && headerWords < MIN_ROLES) headerWords++;
+        if (k & AS_HEADER) asHeader++;
+        if (k & ERROR && g.formula(r, c) !== null) formulaErrors++;
       }
       filled.push(c);
     }
@@ -127,7 +147,7 @@ export function classifyRows(
       nextHeader = r;
       break;
     }
-    if (filled.length <= 2 && (isNoteText(firstText) || looksLikeLegend(firstText))) {
+    if (filled.length <= 2 && noteOrLegend(firstText)) {
       if (blankRun > 0 && dataRows.length > 0) ended = true;
       blankRun = 0;
       nearRow(r);
@@ -146,8 +166,8 @@ export function classifyRows(
     }
     // Text written across the table (a merge over many columns) is commentary, not a row of data.
     const m = filled.length === 1 ? g.mergeAt(r, first) : null;
-    const across = m !== null && m.right - m.left >= 2 && !isSectionTitle(firstText);
-    if (across || (inCommentary && filled.length === 1 && !isSectionTitle(firstText))) {
+    const across = m !== null && m.right - m.left >= 2 && !sectionTitle(firstText);
+    if (across || (inCommentary && filled.length === 1 && !sectionTitle(firstText))) {
       commentaryRows.push(r);
       inCommentary = true;
       blankRun = 0;
@@ -159,7 +179,7 @@ export function classifyRows(
 
     const titleAt = filled.find((c) => c !== tgCol || filled.length === 1);
     const alone = filled.length === 1 || (filled.length === 2 && filled[0] === tgCol);
-    if (titleAt !== undefined && titleAt <= lastTitleCol && alone && isSectionTitle(d.raw(r, titleAt))) {
+    if (titleAt !== undefined && titleAt <= lastTitleCol && alone && sectionTitle(d.raw(r, titleAt))) {
       if (titleAt !== tgCol && tgCol !== undefined) targetGroup = targetGroupAt(d, r, tgCol, targetGroup) ?? targetGroup;
       sections.push({ row: r, col: titleAt, title: d.raw(r, titleAt) });
       continue;
