@@ -355,14 +355,32 @@ function cellAmount(v: CellValue, fmt?: string | null): KpiAmount | null {
 class KpiCellReader {
   private readonly pieces = perText(splitKpiText);
   private readonly amounts = new Map<string, (text: string) => KpiAmount | null>();
+  private readonly single = new Map<string, (text: string) => readonly KpiTextItem[]>();
 
   constructor(private readonly fiscalYear: number | null | undefined) {}
 
   /** Pieces of a KPI cell: a number is one unnumbered piece; text is split and parsed. */
-  items(v: CellValue, kind: KpiKind, hint?: (index: number) => string | undefined, fmt?: string | null): KpiTextItem[] {
+  items(v: CellValue, kind: KpiKind, hint?: (index: number) => string | undefined, fmt?: string | null): readonly KpiTextItem[] {
     if (typeof v === 'number') return [{ index: 0, text: String(v), amount: cellAmount(v, fmt) }];
     if (typeof v !== 'string' || isExcelError(v)) return [];
-    return this.pieces(v).map((p) => ({ ...p, amount: this.amount(p.text, kind, hint?.(p.index)) }));
+    const pieces = this.pieces(v);
+    if (pieces.length !== 1) return pieces.map((p) => ({ ...p, amount: this.amount(p.text, kind, hint?.(p.index)) }));
+    // One piece (most cells): rows with the same text and hint share one array (nobody changes it).
+    return this.onePiece(kind, hint?.(pieces[0]!.index))(v);
+  }
+
+  /** The items of a cell of one piece, made once per text for this kind and unit hint. */
+  private onePiece(kind: KpiKind, unitHint: string | undefined): (text: string) => readonly KpiTextItem[] {
+    const key = `${kind} ${unitHint ?? ''}`;
+    let read = this.single.get(key);
+    if (!read) {
+      read = perText((t) => {
+        const p = this.pieces(t)[0]!;
+        return [{ ...p, amount: this.amount(p.text, kind, unitHint) }];
+      });
+      this.single.set(key, read);
+    }
+    return read;
   }
 
   private amount(text: string, kind: KpiKind, unitHint: string | undefined): KpiAmount | null {
@@ -380,8 +398,8 @@ class KpiCellReader {
  * Pair target and actual pieces by their number. An unnumbered piece pairs with the other side's
  * piece when that side has exactly one.
  */
-function pairItems(targets: KpiTextItem[], actuals: KpiTextItem[], rate: RateOptions): KpiItem[] {
-  const align = (xs: KpiTextItem[], other: KpiTextItem[]) =>
+function pairItems(targets: readonly KpiTextItem[], actuals: readonly KpiTextItem[], rate: RateOptions): KpiItem[] {
+  const align = (xs: readonly KpiTextItem[], other: readonly KpiTextItem[]) =>
     xs.length === 1 && other.length === 1 && xs[0]!.index !== other[0]!.index && xs[0]!.index === 0
       ? [{ ...xs[0]!, index: other[0]!.index }]
       : xs;
@@ -432,7 +450,13 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
   const blankOrNone = perText((t) => t.trim() === '' || isNoKpiMark(t, profile));
   const gradeOf = perText((t) => normalizeGrade(t, profile));
   const pendingOf = perText(isPendingActual);
-  const directionOf = perText((key) => kpiDirection(key.split('\u0000'), profile));
+  // Judged once per name and target (two levels: a joined key would be built and hashed on every row).
+  const byName = new Map<string, (target: string) => KpiDirection>();
+  const directionOf = (name: string, target: string): KpiDirection => {
+    let f = byName.get(name);
+    if (!f) byName.set(name, (f = perText((t) => kpiDirection([name, t], profile))));
+    return f(target);
+  };
   const nameCol = cols.indicator ?? cols.initiative;
   return layout.dataRows.map((d) => {
     const tv = at(d.row, cols.kpi_target);
@@ -454,7 +478,8 @@ export function parseKpiRows(grid: Grid, layout: Layout, profile: Profile): KpiR
     // The KPI's words say its direction: read only for rows with a KPI, each name and target once.
     let direction: KpiDirection = hasKpi
       ? directionOf(
-          `${nameCol === undefined ? '' : grid.shownText(d.row, nameCol).slice(0, 200)}\u0000${typeof tv === 'string' ? tv.slice(0, 200) : ''}`,
+          nameCol === undefined ? '' : grid.shownText(d.row, nameCol).slice(0, 200),
+          typeof tv === 'string' ? tv.slice(0, 200) : '',
         )
       : { direction: 'higher', from: 'default' };
     // A target below the baseline says that smaller is better (死亡率 84.3 → 73.9), whatever the words.

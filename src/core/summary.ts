@@ -4,6 +4,9 @@ import type { KpiRow } from './kpi.types';
 import type { Profile } from './profile';
 import type { Finding, Layout } from './types';
 
+/** Agency names in Japanese order (one collator: localeCompare with a locale looks one up per call). */
+const JA = new Intl.Collator('ja');
+
 export const MISSING = 'missing';
 export const INVALID = 'invalid';
 
@@ -90,7 +93,8 @@ export function mergeLayouts(layouts: readonly Layout[]): Layout {
   const dataRows: Layout['dataRows'] = [];
   for (const l of layouts) {
     const offset = sections.length;
-    sections.push(...l.sections);
+    // Loops, not push(...): a spread of some 200,000 sections overflows the stack.
+    for (const sec of l.sections) sections.push(sec);
     for (const d of l.dataRows) dataRows.push({ ...d, section: d.section < 0 ? -1 : d.section + offset });
   }
   const last = layouts[layouts.length - 1]!;
@@ -126,7 +130,10 @@ export function buildSummary(
   if (layout) {
     const findingsByRow = new Map<number, number>();
     for (const f of findings) if (f.row !== null) findingsByRow.set(f.row, (findingsByRow.get(f.row) ?? 0) + 1);
-    const kpiByRow = new Map(kpis.map((k) => [k.row, k]));
+    // parseKpiRows gives one KpiRow per data row, in order: looked up by position, by row otherwise.
+    let kpiByRow: Map<number, KpiRow> | undefined;
+    const kpiOf = (i: number, row: number): KpiRow | undefined =>
+      kpis[i]?.row === row ? kpis[i] : (kpiByRow ??= new Map(kpis.map((k) => [k.row, k]))).get(row);
     const bySection = new Map<number, SectionSummary>();
     const sectionOf = (i: number): SectionSummary => {
       let s = bySection.get(i);
@@ -149,8 +156,9 @@ export function buildSummary(
       if (!names) namesByText.set(text, (names = new Set(splitAgencies(text))));
       return names;
     };
-    for (const d of layout.dataRows) {
-      const k = kpiByRow.get(d.row);
+    for (let i = 0; i < layout.dataRows.length; i++) {
+      const d = layout.dataRows[i]!;
+      const k = kpiOf(i, d.row);
       const n = k ? kpiCount(k) : 0;
       const graded = k && k.hasKpi && (k.gradeStatus === 'valid' || k.gradeStatus === 'not-normalized') ? 1 : 0;
       const nf = findingsByRow.get(d.row) ?? 0;
@@ -169,7 +177,7 @@ export function buildSummary(
         }
       }
     }
-    sections.push(...[...bySection.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]));
+    for (const [, s] of [...bySection.entries()].sort((a, b) => a[0] - b[0])) sections.push(s);
   }
 
   return {
@@ -186,7 +194,7 @@ export function buildSummary(
     gradeOrder,
     grades,
     sections,
-    agencies: [...agencies.values()].sort((a, b) => b.initiatives - a.initiatives || a.name.localeCompare(b.name, 'ja')),
+    agencies: [...agencies.values()].sort((a, b) => b.initiatives - a.initiatives || JA.compare(a.name, b.name)),
     findings,
   };
 }

@@ -1,7 +1,7 @@
 import { Grid } from '../../src/core/grid';
 import type { KpiRow } from '../../src/core/kpi.types';
 import { DEFAULT_PROFILE } from '../../src/core/profile';
-import { buildSummary, splitAgencies } from '../../src/core/summary';
+import { buildSummary, mergeLayouts, splitAgencies } from '../../src/core/summary';
 import type { Finding, Layout } from '../../src/core/types';
 
 function kpi(row: number, over: Partial<KpiRow>): KpiRow {
@@ -139,5 +139,25 @@ describe('summary model', () => {
       ['高知労働局', 1, 1, 1],
     ]);
     expect(splitAgencies('A、B，C\nD * 交付金事業')).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it('finds the KPI of each data row when the KPI rows are not in the same order', () => {
+    const shuffled = buildSummary(grid, layout, [...kpis].reverse(), findings, DEFAULT_PROFILE);
+    expect(shuffled.sections).toEqual(s.sections);
+    expect(shuffled.agencies).toEqual(s.agencies);
+  });
+
+  it('takes tables of any number of sections (no spread that overflows the stack)', () => {
+    const many = (top: number) => ({
+      ...layout,
+      sections: Array.from({ length: 150_000 }, (_, i) => ({ row: top + i, col: 0, title: `①${i}` })),
+      dataRows: [{ row: top + 150_000, section: 149_999, label: '', targetGroup: '' }],
+    });
+    const merged = mergeLayouts([many(0), many(200_000)]);
+    expect(merged.sections).toHaveLength(300_000);
+    expect(merged.dataRows.map((d) => d.section)).toEqual([149_999, 299_999]);
+    const sum = buildSummary(grid, merged, [], [], DEFAULT_PROFILE);
+    expect(sum.sections).toHaveLength(300_000);
+    expect(sum.sections[299_999]).toMatchObject({ title: '①149999', initiatives: 1 });
   });
 });
