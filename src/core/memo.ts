@@ -6,7 +6,8 @@
 export function perText<T>(f: (text: string) => T): (text: string) => T {
   const seen = new Map<string, T>();
   return (text) => {
-    if (seen.has(text)) return seen.get(text)!;
+    const known = seen.get(text);
+    if (known !== undefined || seen.has(text)) return known as T;
     const result = f(text);
     seen.set(text, result);
     return result;

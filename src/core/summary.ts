@@ -4,8 +4,8 @@ import type { KpiRow } from './kpi.types';
 import type { Profile } from './profile';
 import type { Finding, Layout } from './types';
 
-/** Agency names in Japanese order (one collator: localeCompare with a locale looks one up per call). */
-const JA = new Intl.Collator('ja');
+/** Agency names in Japanese order: one collator, made on first need (localeCompare with a locale makes one per call). */
+let ja: Intl.Collator | undefined;
 
 export const MISSING = 'missing';
 export const INVALID = 'invalid';
@@ -149,12 +149,22 @@ export function buildSummary(
       s.findings += findingsByRow.get(sec.row) ?? 0;
     });
     const agencyCol = layout.columns.agencies;
-    // The same list of agencies is often written on many rows: split each text once.
-    const namesByText = new Map<string, Set<string>>();
-    const agencyNames = (text: string): Set<string> => {
-      let names = namesByText.get(text);
-      if (!names) namesByText.set(text, (names = new Set(splitAgencies(text))));
-      return names;
+    // The same list of agencies is often written on many rows: each text is split once, its rows
+    // counted together, and the counts given to its agencies at the end.
+    const byText = new Map<string, { agencies: AgencySummary[]; initiatives: number; kpis: number; findings: number }>();
+    const groupOf = (text: string) => {
+      let group = byText.get(text);
+      if (!group) {
+        const names = [...new Set(splitAgencies(text))];
+        group = { agencies: names.map((name) => agencyOf(name)), initiatives: 0, kpis: 0, findings: 0 };
+        byText.set(text, group);
+      }
+      return group;
+    };
+    const agencyOf = (name: string): AgencySummary => {
+      let a = agencies.get(name);
+      if (!a) agencies.set(name, (a = { name, initiatives: 0, kpis: 0, findings: 0 }));
+      return a;
     };
     for (let i = 0; i < layout.dataRows.length; i++) {
       const d = layout.dataRows[i]!;
@@ -168,13 +178,17 @@ export function buildSummary(
       s.graded += graded;
       s.findings += nf;
       if (agencyCol !== undefined) {
-        for (const name of agencyNames(grid.shownText(d.row, agencyCol))) {
-          const a = agencies.get(name) ?? { name, initiatives: 0, kpis: 0, findings: 0 };
-          a.initiatives++;
-          a.kpis += n;
-          a.findings += nf;
-          agencies.set(name, a);
-        }
+        const group = groupOf(grid.shownText(d.row, agencyCol));
+        group.initiatives++;
+        group.kpis += n;
+        group.findings += nf;
+      }
+    }
+    for (const group of byText.values()) {
+      for (const a of group.agencies) {
+        a.initiatives += group.initiatives;
+        a.kpis += group.kpis;
+        a.findings += group.findings;
       }
     }
     for (const [, s] of [...bySection.entries()].sort((a, b) => a[0] - b[0])) sections.push(s);
@@ -194,7 +208,9 @@ export function buildSummary(
     gradeOrder,
     grades,
     sections,
-    agencies: [...agencies.values()].sort((a, b) => b.initiatives - a.initiatives || JA.compare(a.name, b.name)),
+    agencies: [...agencies.values()].sort(
+      (a, b) => b.initiatives - a.initiatives || (ja ??= new Intl.Collator('ja')).compare(a.name, b.name),
+    ),
     findings,
   };
 }

@@ -36,10 +36,9 @@ export function columnLetter(col: number): string {
 interface TableTexts {
   /** Each different text, in the order first met. */
   distinct: string[];
-  /** For the n-th cell: its row, its column and the index of its text in distinct. */
-  rows: number[];
-  cols: number[];
-  ids: number[];
+  /** Three numbers a cell (its row, its column, the index of its text in distinct), count cells. */
+  cells: Int32Array;
+  count: number;
 }
 
 const textCache = new WeakMap<object, TableTexts>();
@@ -53,28 +52,47 @@ function tableTexts(ctx: RuleContext): TableTexts | null {
   if (!layout) return null;
   let t = textCache.get(layout);
   if (!t) {
-    t = { distinct: [], rows: [], cols: [], ids: [] };
+    const distinct: string[] = [];
     const index = new Map<string, number>();
     const g = ctx.grid;
     const top = Math.max(layout.range.top, g.firstRow);
     const bottom = Math.min(layout.range.bottom, g.lastRow);
     const left = Math.max(layout.range.left, g.firstCol);
     const right = Math.min(layout.range.right, g.lastCol);
+    // Room for every cell of the range up to a million cells (12 MB), grown beyond.
+    let cells = new Int32Array(3 * Math.max(1, Math.min(1 << 20, (bottom - top + 1) * (right - left + 1))));
+    let n = 0;
+    // The text last met in each column and its index: a text copied down a column is not looked up again.
+    const lastText: (string | undefined)[] = [];
+    const lastId: number[] = [];
     for (let row = top; row <= bottom; row++) {
       for (let col = left; col <= right; col++) {
         const v = g.value(row, col);
         if (typeof v !== 'string' || v === '') continue;
-        let id = index.get(v);
-        if (id === undefined) {
-          id = t.distinct.length;
-          index.set(v, id);
-          t.distinct.push(v);
+        const k = col - left;
+        let id: number;
+        if (lastText[k] === v) id = lastId[k]!;
+        else {
+          const known = index.get(v);
+          if (known === undefined) {
+            id = distinct.length;
+            index.set(v, id);
+            distinct.push(v);
+          } else id = known;
+          lastText[k] = v;
+          lastId[k] = id;
         }
-        t.rows.push(row);
-        t.cols.push(col);
-        t.ids.push(id);
+        if (n + 3 > cells.length) {
+          const grown = new Int32Array(cells.length * 2);
+          grown.set(cells);
+          cells = grown;
+        }
+        cells[n++] = row;
+        cells[n++] = col;
+        cells[n++] = id;
       }
     }
+    t = { distinct, cells, count: n / 3 };
     textCache.set(layout, t);
   }
   return t;
@@ -93,10 +111,10 @@ export function eachJudged<T>(
   const t = tableTexts(ctx);
   if (!t) return;
   const verdicts = t.distinct.map(judge);
-  const { rows, cols, ids, distinct } = t;
-  for (let i = 0; i < ids.length; i++) {
-    const v = verdicts[ids[i]!]!;
-    if (v !== null) each(rows[i]!, cols[i]!, distinct[ids[i]!]!, v);
+  const { cells, count, distinct } = t;
+  for (let i = 0; i < 3 * count; i += 3) {
+    const v = verdicts[cells[i + 2]!]!;
+    if (v !== null) each(cells[i]!, cells[i + 1]!, distinct[cells[i + 2]!]!, v);
   }
 }
 
