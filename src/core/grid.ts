@@ -68,6 +68,7 @@ export class Grid {
   private mergeLookup: MergeLookup | undefined;
   /** The same answer for each cell of the used range, when that is small enough (coverTable), else null. */
   private readonly coveredIn: Int32Array | null;
+  private anyFormula: boolean | undefined;
   /** key row*16384+col of each merge's top-left cell → the merge (the last one listed wins). */
   private readonly mergeTopLeft = new Map<number, CellRange>();
 
@@ -140,6 +141,14 @@ export class Grid {
     return cellText(this.value(row, col));
   }
 
+  /** True when some cell holds a formula: rules about formulas have nothing to look at otherwise. */
+  get hasFormulas(): boolean {
+    this.anyFormula ??=
+      this.formulas?.some((r) => Array.isArray(r) && r.some((f) => typeof f === 'string' && f.startsWith('=') && f.length > 1)) ??
+      false;
+    return this.anyFormula;
+  }
+
   /** The formula ("=…") of a cell, or null. */
   formula(row: number, col: number): string | null {
     const f = this.formulas?.[row - this.top]?.[col - this.left];
@@ -206,12 +215,7 @@ function coverTable(merges: readonly CellRange[], top: number, left: number, row
   if (merges.length === 0 || cells === 0 || cells > MAX_COVER_CELLS) return null;
   const bottom = top + rows - 1;
   const right = left + cols - 1;
-  let work = 0;
-  for (const m of merges) {
-    const h = Math.min(m.bottom, bottom) - Math.max(m.top, top) + 1;
-    const w = Math.min(m.right, right) - Math.max(m.left, left) + 1;
-    if (h > 0 && w > 0 && (work += h * w) > 2 * cells) return null;
-  }
+  if (!mergedCellsAtMost(merges, top, left, bottom, right, 2 * cells)) return null;
   const table = new Int32Array(cells);
   merges.forEach((m, i) => {
     for (let r = Math.max(m.top, top); r <= Math.min(m.bottom, bottom); r++)
@@ -219,6 +223,24 @@ function coverTable(merges: readonly CellRange[], top: number, left: number, row
         if (r !== m.top || c !== m.left) table[(r - top) * cols + (c - left)] = i + 1;
   });
   return table;
+}
+
+/** True when the merges, each clipped to the range, hold at most `limit` cells in all. */
+function mergedCellsAtMost(
+  merges: readonly CellRange[],
+  top: number,
+  left: number,
+  bottom: number,
+  right: number,
+  limit: number,
+): boolean {
+  let work = 0;
+  for (const m of merges) {
+    const h = Math.min(m.bottom, bottom) - Math.max(m.top, top) + 1;
+    const w = Math.min(m.right, right) - Math.max(m.left, left) + 1;
+    if (h > 0 && w > 0 && (work += h * w) > limit) return false;
+  }
+  return true;
 }
 
 /**

@@ -290,8 +290,8 @@ export function readSheetPart(part: SheetPart): SheetData {
   return toSheetData(sheet.name, rows, merges, hyperlinks);
 }
 
-function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellRange[], hyperlinks: string[]): SheetData {
-  // The rows and columns the cells were written in, held to MAX_SHEET_CELLS before any array is made.
+/** The rows and columns the cells were written in (top < 0: none), held to MAX_SHEET_CELLS before any array is made. */
+function usedSpan(rows: (RowCells | undefined)[]): { lo: number; hi: number; top: number; bottom: number } {
   let lo = MAX_COLUMNS + 1;
   let hi = 0;
   let top = -1;
@@ -306,15 +306,21 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
   }
   const span = top < 0 ? 0 : (bottom - top + 1) * (hi - lo + 1);
   if (span > MAX_SHEET_CELLS) throw new LimitError(tooManyCellsMessage(span));
-  // Merges (fast-merges.ts): overlapping areas stop ExcelJS; every cell but the top-left one is emptied.
-  // Each merge is clipped to the rows and columns that hold cells: merges that do not overlap then
-  // cover at most the span's cells in all (held to MAX_SHEET_CELLS above), whatever their size.
+  return { lo, hi, top, bottom };
+}
+
+/**
+ * Merges (fast-merges.ts): overlapping areas stop ExcelJS; every cell but the top-left one is emptied.
+ * Each merge is clipped to the rows and columns that hold cells: merges that do not overlap then cover
+ * at most the span's cells in all (held to MAX_SHEET_CELLS), whatever their size.
+ */
+function emptyMerged(rows: (RowCells | undefined)[], merges: CellRange[], used: ReturnType<typeof usedSpan>): void {
   if (mergesOverlap(merges)) throw new Damaged('overlapping merged cells');
   for (const m of merges) {
-    const left = Math.max(m.left + 1, lo);
-    const right = Math.min(m.right + 1, hi);
+    const left = Math.max(m.left + 1, used.lo);
+    const right = Math.min(m.right + 1, used.hi);
     if (left > right) continue;
-    for (let r = Math.max(m.top, top), last = Math.min(m.bottom, bottom); r <= last; r++) {
+    for (let r = Math.max(m.top, used.top), last = Math.min(m.bottom, used.bottom); r <= last; r++) {
       const row = rows[r];
       if (!row) continue;
       for (let col = Math.max(left, row.lo), end = Math.min(right, row.hi); col <= end; col++)
@@ -324,6 +330,13 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
         }
     }
   }
+}
+
+// Each step of toSheetData is its own function: a long loop is compiled while it runs, and code after
+// it in the same function, not run yet, would send that compiled code back (and compile it again).
+function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellRange[], hyperlinks: string[]): SheetData {
+  const used = usedSpan(rows);
+  emptyMerged(rows, merges, used);
   // A hyperlink turns a formula cell into a hyperlink cell: its value stays, its formula goes.
   for (const ref of hyperlinks) {
     if (!/^[A-Z]+[0-9]+$/.test(ref)) continue;
@@ -356,7 +369,7 @@ function toSheetData(name: string, rows: (RowCells | undefined)[], merges: CellR
   let lastRow = -1;
   let minCol = Number.MAX_SAFE_INTEGER;
   // Columns are kept from the first written one on (base, 0-based), not from column A.
-  const base = lo - 1;
+  const base = used.lo - 1;
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     if (!row) continue;

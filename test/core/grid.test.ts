@@ -36,6 +36,14 @@ describe('Grid', () => {
     expect(isExcelError('#DIV/0')).toBe(false);
   });
 
+  it('says whether any cell holds a formula (text that is not one does not count)', () => {
+    expect(grid.hasFormulas).toBe(true);
+    const values = [['a', 1]];
+    expect(new Grid({ name: 'S', top: 0, left: 0, values }).hasFormulas).toBe(false);
+    expect(new Grid({ name: 'S', top: 0, left: 0, values, formulas: [[null, 'x', '=']] }).hasFormulas).toBe(false);
+    expect(new Grid({ name: 'S', top: 0, left: 0, values, formulas: [[], [null, '=A1']] }).hasFormulas).toBe(true);
+  });
+
   it('shows a merged area’s value in every cell of it', () => {
     expect(grid.value(4, 1)).toBe(true); // the raw cell
     expect(grid.shownText(3, 1)).toBe('対象者');

@@ -36,9 +36,11 @@ export function columnLetter(col: number): string {
 interface TableTexts {
   /** Each different text, in the order first met. */
   distinct: string[];
-  /** Three numbers a cell (its row, its column, the index of its text in distinct), count cells. */
+  /** Three numbers a cell, row by row: its row, its column and the index of its text in distinct. */
   cells: Int32Array;
-  count: number;
+  /** The cells (their numbers in `cells`) by text: those of text k are order[start[k]] … order[start[k + 1] - 1]. */
+  order: Int32Array;
+  start: Int32Array;
 }
 
 const textCache = new WeakMap<object, TableTexts>();
@@ -92,16 +94,32 @@ function tableTexts(ctx: RuleContext): TableTexts | null {
         cells[n++] = id;
       }
     }
-    t = { distinct, cells, count: n / 3 };
+    t = { distinct, cells, ...byText(cells, n, distinct.length) };
     textCache.set(layout, t);
   }
   return t;
 }
 
 /**
- * Each cell of the table holding a text that `judge` gives a verdict for (anything but null), row by
- * row, with that verdict. A rule that judges a cell by its text alone judges each different text once:
- * cells repeat ("-", agency lists, a sentence copied down a column).
+ * The first n numbers of `cells` (three a cell) grouped by text: a counting sort, each text's cells kept
+ * row by row, so that a rule visits only the cells of the texts it flags. (Its own function: the loop
+ * above is compiled while it runs, before this code has run once.)
+ */
+function byText(cells: Int32Array, n: number, texts: number): { order: Int32Array; start: Int32Array } {
+  const start = new Int32Array(texts + 1);
+  for (let i = 2; i < n; i += 3) start[cells[i]! + 1]!++;
+  for (let k = 0; k < texts; k++) start[k + 1]! += start[k]!;
+  const next = start.slice(0, texts);
+  const order = new Int32Array(n / 3);
+  for (let i = 0; i < n; i += 3) order[next[cells[i + 2]!]!++] = i / 3;
+  return { order, start };
+}
+
+/**
+ * Each cell of the table holding a text that `judge` gives a verdict for (anything but null), with that
+ * verdict: text by text, each text's cells row by row (findings are sorted afterwards). A rule that
+ * judges a cell by its text alone judges each different text once, and visits only the cells of the
+ * texts it flags: cells repeat ("-", agency lists, a sentence copied down a column).
  */
 export function eachJudged<T>(
   ctx: RuleContext,
@@ -110,11 +128,12 @@ export function eachJudged<T>(
 ): void {
   const t = tableTexts(ctx);
   if (!t) return;
-  const verdicts = t.distinct.map(judge);
-  const { cells, count, distinct } = t;
-  for (let i = 0; i < 3 * count; i += 3) {
-    const v = verdicts[cells[i + 2]!]!;
-    if (v !== null) each(cells[i]!, cells[i + 1]!, distinct[cells[i + 2]!]!, v);
+  const { distinct, cells, order, start } = t;
+  for (let k = 0; k < distinct.length; k++) {
+    const text = distinct[k]!;
+    const verdict = judge(text);
+    if (verdict === null) continue;
+    for (let j = start[k]!; j < start[k + 1]!; j++) each(cells[3 * order[j]!]!, cells[3 * order[j]! + 1]!, text, verdict);
   }
 }
 
@@ -141,7 +160,7 @@ const formulaCache = new WeakMap<object, Map<number, ColumnFormulas>>();
 /** The formulas of one column across the data rows, compared as relative R1C1 patterns (cached per check). */
 export function columnFormulas(ctx: RuleContext, col: number): ColumnFormulas {
   const layout = ctx.layout;
-  if (!layout) return { formulas: [], majority: null, filled: [] };
+  if (!layout || !ctx.grid.hasFormulas) return { formulas: [], majority: null, filled: [] };
   let byCol = formulaCache.get(layout);
   if (!byCol) formulaCache.set(layout, (byCol = new Map()));
   const hit = byCol.get(col);
