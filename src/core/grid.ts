@@ -162,7 +162,10 @@ export class Grid {
   }
 
   isEmpty(row: number, col: number): boolean {
-    return this.text(row, col).trim() === '' && this.formula(row, col) === null;
+    const v = this.value(row, col);
+    // A number or boolean never reads as blank (value() gives no NaN): only text is looked at.
+    if (v !== null && (typeof v !== 'string' || v.trim() !== '')) return false;
+    return this.formula(row, col) === null;
   }
 
   /** The merged area the cell belongs to (including its top-left cell), or null. */
@@ -324,12 +327,47 @@ interface MergeNode {
 }
 
 /**
- * True when two of the merges share a cell, in O(n log n) whatever their size: the merges taken by top
- * row, each column's lowest row merged so far kept in a segment tree (compressed to the merges' column
- * edges), a merge overlapping an earlier one when any of its columns is merged down to its top row.
+ * True when two of the merges share a cell. When they lie in an area of at most maxCells cells, by
+ * marking their cells; else in O(n log n) whatever their size: the merges taken by top row, each
+ * column's lowest row merged so far kept in a segment tree (compressed to the merges' column edges), a
+ * merge overlapping an earlier one when any of its columns is merged down to its top row.
  */
-export function mergesOverlap(merges: readonly CellRange[]): boolean {
+export function mergesOverlap(merges: readonly CellRange[], maxCells = MAX_COVER_CELLS): boolean {
   if (merges.length < 2) return false;
+  const byCells = overlapByCells(merges, maxCells);
+  return byCells ?? overlapByTree(merges);
+}
+
+/**
+ * When the merges lie in an area of at most maxCells cells: whether two share a cell, found by marking
+ * each merge's cells (each cell is marked at most once before an overlap is found: linear in the area).
+ * Else undefined.
+ */
+function overlapByCells(merges: readonly CellRange[], maxCells: number): boolean | undefined {
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -Infinity;
+  let right = -Infinity;
+  for (const m of merges) {
+    if (m.top < top) top = m.top;
+    if (m.left < left) left = m.left;
+    if (m.bottom > bottom) bottom = m.bottom;
+    if (m.right > right) right = m.right;
+  }
+  const width = right - left + 1;
+  if ((bottom - top + 1) * width > maxCells) return undefined;
+  const marked = new Uint8Array((bottom - top + 1) * width);
+  for (const m of merges)
+    for (let r = m.top; r <= m.bottom; r++)
+      for (let i = (r - top) * width + m.left - left, end = i + m.right - m.left; i <= end; i++) {
+        if (marked[i]) return true;
+        marked[i] = 1;
+      }
+  return false;
+}
+
+/** The same in O(n log n) whatever the merges' size (see mergesOverlap). */
+function overlapByTree(merges: readonly CellRange[]): boolean {
   const edges = [...new Set(merges.flatMap((m) => [m.left, m.right + 1]))].sort((a, b) => a - b);
   const slot = (x: number): number => {
     let lo = 0;

@@ -122,7 +122,9 @@ describe('merged areas are looked up without expanding them', () => {
           want.push([r, c, covered.get(k) ?? topLeft.get(k) ?? null, covered.has(k)]);
         }
       expect(got).toEqual(want);
-      expect(mergesOverlap(merges)).toBe(!apart && merges.some((m, i) => merges.some((o, j) => j > i && meet(m, o))));
+      const overlap = !apart && merges.some((m, i) => merges.some((o, j) => j > i && meet(m, o)));
+      expect(mergesOverlap(merges)).toBe(overlap); // by marking cells
+      expect(mergesOverlap(merges, 0)).toBe(overlap); // by the tree
     }
   });
 
@@ -142,6 +144,8 @@ describe('merged areas are looked up without expanding them', () => {
       ]),
     ).toBe(true);
     expect(mergesOverlap([a, { top: 2, left: 0, bottom: 3, right: 1 }, { top: 0, left: 2, bottom: 3, right: 2 }])).toBe(false);
+    expect(mergesOverlap([a, { top: 1, left: 1, bottom: 2, right: 2 }], 0)).toBe(true);
+    expect(mergesOverlap([a, { top: 2, left: 0, bottom: 3, right: 1 }, { top: 0, left: 2, bottom: 3, right: 2 }], 0)).toBe(false);
   });
 
   it('holds a merge over the whole sheet and thousands of column-high merges as one entry each', () => {
