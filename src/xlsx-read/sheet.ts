@@ -42,14 +42,11 @@ export function readSheetPart(part: SheetPart): SheetData {
   const buf = zip.read(sheet.part);
   if (!buf) throw new Damaged(`no part ${sheet.part}`);
   const rows: (RowCells | undefined)[] = [];
-  const merges: CellRange[] = [];
-  const hyperlinks: string[] = [];
+  const outside: OutsideData = { part, merges: [], hyperlinks: [], rels: undefined };
   /** si → master address, in the order ExcelJS reconciles (file order). */
   const sharedMasters = new Map<string, string>();
-  let sheetRels: Map<string, string> | undefined;
 
   const sc = new XmlScanner(buf);
-  let inData = false;
   let row: RowCells | undefined;
   let rowNo = 0;
   let prevCol = 0;
@@ -179,115 +176,135 @@ export function readSheetPart(part: SheetPart): SheetData {
     if (cCol < row.f.length) row.f[cCol] = undefined;
   };
 
-  for (let t = sc.next(); t !== Tok.End; t = sc.next()) {
-    if (collect) {
-      if (t === Tok.Cdata) {
-        piece += sc.cdata();
-        continue;
-      }
-      if (sc.textEnd > sc.textStart) piece += decodeText(buf, sc.textStart, sc.textEnd);
-    }
-    if (t === Tok.Open || t === Tok.Empty) {
-      if (!inData) {
-        if (sc.is(N.sheetData)) inData = t === Tok.Open;
-        else if (sc.is(N.mergeCell)) {
-          const ref = sc.attr(N.ref);
-          if (ref !== undefined) merges.push(parseMerge(ref));
-        } else if (sc.is(N.hyperlink)) {
-          // With internal-links.ts ExcelJS links a cell that has a relationship (which must exist) or a location.
-          const ref = sc.attr(N.ref);
-          const rId = sc.attr(N.rid);
-          if (rId || sc.attr(N.location)) hyperlinks.push(ref ?? '');
-          if (rId) {
-            sheetRels ??= relsOf(zip, `xl/worksheets/_rels/sheet${/sheet(\d+)[.]xml/.exec(sheet.part)![1]}.xml.rels`);
-            if (!sheetRels.has(rId)) throw new Damaged(`hyperlink relationship ${rId} is missing`);
-          }
-        }
-        continue;
-      }
-      const len = sc.nameLength();
-      const b0 = sc.nameByte();
-      if (len === 1 && b0 === 0x63 /* c */) {
-        const k = sc.attrIndex(N.r);
-        if (k >= 0) {
-          addrS = sc.valueStart(k);
-          addrE = sc.valueEnd(k);
-          cCol = columnOf(buf, addrS, addrE);
-        } else {
-          if (!prevCol) throw new Damaged('a cell without an address');
-          cCol = prevCol + 1;
-          if (cCol > MAX_COLUMNS) throw new LimitError(outsideGridMessage());
-          addrS = addrE = -1;
-          cAddr = `${colToLetters1(cCol)}${rowNo}`;
-        }
-        prevCol = cCol;
-        if (row) {
-          if (cCol < row.lo) row.lo = cCol;
-          if (cCol > row.hi) row.hi = cCol;
-        }
-        cT = typeAttr(sc);
-        cStyle = styleAttr(sc);
-        fText = fShare = fRef = fSi = vText = rich = undefined;
-        vS = -1;
-        inRun = false;
-        if (t === Tok.Empty) finishCell();
-      } else if (len === 1 && b0 === 0x76 /* v */) {
-        if (t === Tok.Open) {
-          if (vS < 0 && vText === undefined && sc.takeText(N.v)) {
-            vS = sc.textStart;
-            vE = sc.textEnd;
-          } else ((collect = 2), (piece = ''));
-        }
-      } else if (len === 1 && b0 === 0x66 /* f */) {
-        fSi = sc.attr(N.si_);
-        fShare = sc.attr(N.t);
-        fRef = sc.attr(N.ref);
-        if (t === Tok.Open) ((collect = 1), (piece = ''));
-      } else if (len === 1 && b0 === 0x74 /* t */) {
-        if (t === Tok.Open) ((collect = inRun ? 3 : 2), (piece = ''));
-        else if (inRun) runText = '';
-      } else if (len === 1 && b0 === 0x72 /* r */) {
-        inRun = t === Tok.Open;
-        runText = undefined;
-        if (t === Tok.Empty) rich ??= '';
-      } else if (sc.is(N.rPh)) {
-        sc.skipElement(t);
-      } else if (sc.is(N.row)) {
-        const k = sc.attrIndex(N.r);
-        const n = k < 0 ? -1 : digits(buf, sc.valueStart(k), sc.valueEnd(k));
-        rowNo = n >= 0 && sc.valueEnd(k) > sc.valueStart(k) ? n : parseInt(sc.attr(N.r) ?? '', 10);
-        if (Number.isNaN(rowNo)) throw new Damaged('a row without a number');
-        if (rowNo > MAX_ROWS) throw new LimitError(outsideGridMessage());
-        // A second row with the same number replaces the first (Worksheet._parseRows).
-        row = rowNo >= 1 ? { v: [], n: [], f: [], lo: MAX_COLUMNS + 1, hi: 0 } : undefined;
-        if (row) rows[rowNo - 1] = row;
-        prevCol = 0;
-      }
-    } else if (t === Tok.Close) {
+  // The tags outside <sheetData> are read by readOutsideData, those inside by the loop here: each loop
+  // is compiled while it runs, and the other's code, not run yet, would send it back (and the long
+  // loop over the merges that follow the data would compile this one again).
+  while (readOutsideData(sc, outside)) {
+    for (let t = sc.next(); t !== Tok.End; t = sc.next()) {
       if (collect) {
-        if (collect === 1 && sc.is(N.f)) {
-          if (piece !== '') fText = (fText ?? '') + piece;
-          collect = 0;
-        } else if (collect === 2 && (sc.is(N.v) || sc.is(N.t))) {
-          if (piece !== '') vText = (vText ?? '') + (sc.is(N.t) ? unescapeX(piece) : piece);
-          collect = 0;
-        } else if (collect === 3 && sc.is(N.t)) {
-          runText = unescapeX(piece);
-          collect = 0;
+        if (t === Tok.Cdata) {
+          piece += sc.cdata();
+          continue;
         }
-        continue;
+        if (sc.textEnd > sc.textStart) piece += decodeText(buf, sc.textStart, sc.textEnd);
       }
-      const len = sc.nameLength();
-      const b0 = sc.nameByte();
-      if (len === 1 && b0 === 0x63) finishCell();
-      else if (len === 1 && b0 === 0x72) {
-        if (inRun) rich = (rich ?? '') + (runText ?? '');
-        inRun = false;
-      } else if (sc.is(N.sheetData)) inData = false;
+      if (t === Tok.Open || t === Tok.Empty) {
+        const len = sc.nameLength();
+        const b0 = sc.nameByte();
+        if (len === 1 && b0 === 0x63 /* c */) {
+          const k = sc.attrIndex(N.r);
+          if (k >= 0) {
+            addrS = sc.valueStart(k);
+            addrE = sc.valueEnd(k);
+            cCol = columnOf(buf, addrS, addrE);
+          } else {
+            if (!prevCol) throw new Damaged('a cell without an address');
+            cCol = prevCol + 1;
+            if (cCol > MAX_COLUMNS) throw new LimitError(outsideGridMessage());
+            addrS = addrE = -1;
+            cAddr = `${colToLetters1(cCol)}${rowNo}`;
+          }
+          prevCol = cCol;
+          if (row) {
+            if (cCol < row.lo) row.lo = cCol;
+            if (cCol > row.hi) row.hi = cCol;
+          }
+          cT = typeAttr(sc);
+          cStyle = styleAttr(sc);
+          fText = fShare = fRef = fSi = vText = rich = undefined;
+          vS = -1;
+          inRun = false;
+          if (t === Tok.Empty) finishCell();
+        } else if (len === 1 && b0 === 0x76 /* v */) {
+          if (t === Tok.Open) {
+            if (vS < 0 && vText === undefined && sc.takeText(N.v)) {
+              vS = sc.textStart;
+              vE = sc.textEnd;
+            } else ((collect = 2), (piece = ''));
+          }
+        } else if (len === 1 && b0 === 0x66 /* f */) {
+          fSi = sc.attr(N.si_);
+          fShare = sc.attr(N.t);
+          fRef = sc.attr(N.ref);
+          if (t === Tok.Open) ((collect = 1), (piece = ''));
+        } else if (len === 1 && b0 === 0x74 /* t */) {
+          if (t === Tok.Open) ((collect = inRun ? 3 : 2), (piece = ''));
+          else if (inRun) runText = '';
+        } else if (len === 1 && b0 === 0x72 /* r */) {
+          inRun = t === Tok.Open;
+          runText = undefined;
+          if (t === Tok.Empty) rich ??= '';
+        } else if (sc.is(N.rPh)) {
+          sc.skipElement(t);
+        } else if (sc.is(N.row)) {
+          const k = sc.attrIndex(N.r);
+          const n = k < 0 ? -1 : digits(buf, sc.valueStart(k), sc.valueEnd(k));
+          rowNo = n >= 0 && sc.valueEnd(k) > sc.valueStart(k) ? n : parseInt(sc.attr(N.r) ?? '', 10);
+          if (Number.isNaN(rowNo)) throw new Damaged('a row without a number');
+          if (rowNo > MAX_ROWS) throw new LimitError(outsideGridMessage());
+          // A second row with the same number replaces the first (Worksheet._parseRows).
+          row = rowNo >= 1 ? { v: [], n: [], f: [], lo: MAX_COLUMNS + 1, hi: 0 } : undefined;
+          if (row) rows[rowNo - 1] = row;
+          prevCol = 0;
+        }
+      } else if (t === Tok.Close) {
+        if (collect) {
+          if (collect === 1 && sc.is(N.f)) {
+            if (piece !== '') fText = (fText ?? '') + piece;
+            collect = 0;
+          } else if (collect === 2 && (sc.is(N.v) || sc.is(N.t))) {
+            if (piece !== '') vText = (vText ?? '') + (sc.is(N.t) ? unescapeX(piece) : piece);
+            collect = 0;
+          } else if (collect === 3 && sc.is(N.t)) {
+            runText = unescapeX(piece);
+            collect = 0;
+          }
+          continue;
+        }
+        const len = sc.nameLength();
+        const b0 = sc.nameByte();
+        if (len === 1 && b0 === 0x63) finishCell();
+        else if (len === 1 && b0 === 0x72) {
+          if (inRun) rich = (rich ?? '') + (runText ?? '');
+          inRun = false;
+        } else if (sc.is(N.sheetData)) break;
+      }
     }
   }
 
-  return toSheetData(sheet.name, rows, merges, hyperlinks);
+  return toSheetData(sheet.name, rows, outside.merges, outside.hyperlinks);
+}
+
+/** What the tags outside <sheetData> give: merges and hyperlinks (the sheet's relationships read on first need). */
+interface OutsideData {
+  part: SheetPart;
+  merges: CellRange[];
+  hyperlinks: string[];
+  rels: Map<string, string> | undefined;
+}
+
+/** The tags up to the next <sheetData> (true) or the end of the part (false), merges and hyperlinks taken. */
+function readOutsideData(sc: XmlScanner, out: OutsideData): boolean {
+  for (let t = sc.next(); t !== Tok.End; t = sc.next()) {
+    if (t !== Tok.Open && t !== Tok.Empty) continue;
+    if (sc.is(N.sheetData)) {
+      if (t === Tok.Open) return true;
+    } else if (sc.is(N.mergeCell)) {
+      const ref = sc.attr(N.ref);
+      if (ref !== undefined) out.merges.push(parseMerge(ref));
+    } else if (sc.is(N.hyperlink)) {
+      // With internal-links.ts ExcelJS links a cell that has a relationship (which must exist) or a location.
+      const ref = sc.attr(N.ref);
+      const rId = sc.attr(N.rid);
+      if (rId || sc.attr(N.location)) out.hyperlinks.push(ref ?? '');
+      if (rId) {
+        const { zip, sheet } = out.part;
+        out.rels ??= relsOf(zip, `xl/worksheets/_rels/sheet${/sheet(\d+)[.]xml/.exec(sheet.part)![1]}.xml.rels`);
+        if (!out.rels.has(rId)) throw new Damaged(`hyperlink relationship ${rId} is missing`);
+      }
+    }
+  }
+  return false;
 }
 
 /** The rows and columns the cells were written in (top < 0: none), held to MAX_SHEET_CELLS before any array is made. */
