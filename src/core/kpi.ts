@@ -399,18 +399,28 @@ class KpiCellReader {
  * piece when that side has exactly one.
  */
 function pairItems(targets: readonly KpiTextItem[], actuals: readonly KpiTextItem[], rate: RateOptions): KpiItem[] {
-  const align = (xs: readonly KpiTextItem[], other: readonly KpiTextItem[]) =>
-    xs.length === 1 && other.length === 1 && xs[0]!.index !== other[0]!.index && xs[0]!.index === 0
-      ? [{ ...xs[0]!, index: other[0]!.index }]
-      : xs;
-  const t = align(targets, actuals);
-  const a = align(actuals, t);
+  // Most cells hold one piece or none: paired here without the general case's sets and searches.
+  if (targets.length > 1 || actuals.length > 1) return pairMany(targets, actuals, rate);
+  const t = targets[0];
+  const a = actuals[0];
+  if (!t) return a ? [pairOf(a.index, null, a.amount, rate)] : [];
+  if (!a) return [pairOf(t.index, t.amount, null, rate)];
+  if (t.index === a.index || t.index === 0 || a.index === 0) return [pairOf(t.index || a.index, t.amount, a.amount, rate)];
+  const ti = pairOf(t.index, t.amount, null, rate);
+  const ai = pairOf(a.index, null, a.amount, rate);
+  return t.index < a.index ? [ti, ai] : [ai, ti];
+}
+
+function pairOf(index: number, target: KpiAmount | null, actual: KpiAmount | null, rate: RateOptions): KpiItem {
+  return { index, target, actual, ratePercent: ratePercent(target, actual, rate) };
+}
+
+/** Several pieces on a side: paired by number (an unnumbered piece is index 0). */
+function pairMany(t: readonly KpiTextItem[], a: readonly KpiTextItem[], rate: RateOptions): KpiItem[] {
   const indices = [...new Set([...t.map((x) => x.index), ...a.map((x) => x.index)])].sort((x, y) => x - y);
-  return indices.map((index) => {
-    const target = t.find((x) => x.index === index)?.amount ?? null;
-    const actual = a.find((x) => x.index === index)?.amount ?? null;
-    return { index, target, actual, ratePercent: ratePercent(target, actual, rate) };
-  });
+  return indices.map((index) =>
+    pairOf(index, t.find((x) => x.index === index)?.amount ?? null, a.find((x) => x.index === index)?.amount ?? null, rate),
+  );
 }
 
 /** A rate typed as text, trimmed first: `^\s*…\s*(%)?\s*$` took seconds on "1" and 30,000 spaces. */

@@ -195,6 +195,25 @@ describe('parseKpiRows', () => {
     expect(k!.ratePercent).toBe(25);
   });
 
+  it.each<[string, string, CellValue, [number, number | null, number | null, number | null][]]>([
+    ['a numbered target, the actual unnumbered', '①研修 10人', '5人', [[1, 10, 5, 50]]],
+    ['the target unnumbered, a numbered actual', '研修 10人', '②研修 5人', [[2, 10, 5, 50]]],
+    ['both with the same number', '②研修 10人', '②研修 5人', [[2, 10, 5, 50]]],
+    [
+      'different numbers: two KPIs, each one-sided',
+      '②研修 10人',
+      '①研修 5人',
+      [
+        [1, null, 5, null],
+        [2, 10, null, null],
+      ],
+    ],
+    ['a target and no actual', '研修 10人', null, [[0, 10, null, null]]],
+  ])('pairs one piece a side: %s', (_name, target, actual, expected) => {
+    const [k] = rows([[target, actual, null, 'C']]);
+    expect(k!.items.map((i) => [i.index, i.target?.value ?? null, i.actual?.value ?? null, i.ratePercent])).toEqual(expected);
+  });
+
   it('does not compute a rate across different units', () => {
     const [k] = rows([['10人', '3回', null, 'A']]);
     expect(k).toMatchObject({ ratePercent: null, unparsed: false });
