@@ -8,7 +8,6 @@
  * name, that blocks nothing), and never a symlink's target: a symlink at the output's name is refused,
  * even with --force. Outputs and inputs are compared by their real paths (symlinked folders resolved).
  */
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -100,9 +99,16 @@ export function checkTarget(out: string, opts: TargetOptions): void {
   if (!opts.force && fs.existsSync(out)) throw new OutputExistsError(out);
 }
 
-/** The temporary file beside `out`: hidden, ending in .tmp, never the name of an output. */
+/**
+ * The temporary file beside `out`: hidden, ending in .tmp, never the name of an output. The suffix only
+ * has to differ between runs (the file is opened with wx, which never follows or replaces anything), so
+ * Math.random serves: node:crypto would load 16 more modules in every worker.
+ */
 function tempPath(out: string): string {
-  return path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  const suffix = Math.floor(Math.random() * 2 ** 48)
+    .toString(16)
+    .padStart(12, '0');
+  return path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}-${suffix}.tmp`);
 }
 
 /** Errors of a file system without hard links (FAT, exFAT, some network shares). */

@@ -85,6 +85,8 @@ export function classifyRows(
   });
   const noteOrLegend = perText((t: string) => isNoteText(t) || looksLikeLegend(t));
   const sectionTitle = perText(isSectionTitle);
+  const commentary = perText(isCommentaryText);
+  const labelOf = perText((t: string) => splitLabel(t).label);
 
   let targetGroup = '';
   let blankRun = 0;
@@ -157,7 +159,7 @@ export function classifyRows(
       if (r - lastData <= NEAR_ROWS_BELOW) nearRow(r);
       continue;
     }
-    if (isCommentaryText(firstText) && (filled.length <= 2 || g.mergeAt(r, first) !== null)) {
+    if (commentary(firstText) && (filled.length <= 2 || g.mergeAt(r, first) !== null)) {
       commentaryRows.push(r);
       inCommentary = true;
       blankRun = 0;
@@ -202,7 +204,7 @@ export function classifyRows(
     dataRows.push({
       row: r,
       section: sections.length - 1,
-      label: labelAt(d, r, labelCol, initCol, left, tgCol),
+      label: labelAt(d, labelOf, r, labelCol, initCol, left, tgCol),
       targetGroup,
     });
   }
@@ -227,8 +229,10 @@ function targetGroupAt(d: Detector, row: number, col: number, current: string): 
   return t;
 }
 
+/** The row's sub-label (ア, ①, (1) …); labelOf is splitLabel's label, remembered per text. */
 function labelAt(
   d: Detector,
+  labelOf: (text: string) => string,
   row: number,
   labelCol: number | undefined,
   initCol: number | undefined,
@@ -237,16 +241,16 @@ function labelAt(
 ): string {
   if (labelCol !== undefined) {
     const t = trimmed(d.grid.shownValue(row, labelCol));
-    if (t !== '') return splitLabel(t).label || t;
+    if (t !== '') return labelOf(t) || t;
   }
   if (initCol !== undefined) {
-    const s = splitLabel(d.raw(row, initCol));
-    if (s.label) return s.label;
+    const label = labelOf(d.raw(row, initCol));
+    if (label) return label;
     // Pages extracted from a PDF shift cells left: a lone ア in a column before the text column.
     for (let c = left; c < initCol; c++) {
       if (c === labelCol) continue;
       const t = d.raw(row, c);
-      if (t !== '' && isBareLabel(t)) return splitLabel(t).label;
+      if (t !== '' && isBareLabel(t)) return labelOf(t);
       if (t !== '' && c !== tgCol) break;
     }
   }

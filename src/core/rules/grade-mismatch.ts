@@ -48,13 +48,14 @@ const rule: RuleModule = {
     for (const k of ctx.kpis) {
       if (!k.hasKpi || k.ratePercent === null || k.grade === null || k.grade === ctx.profile.noKpiGrade) continue;
       if (k.gradeStatus !== 'valid' && k.gradeStatus !== 'not-normalized') continue;
-      const rated = k.items.filter((i) => i.ratePercent !== null);
+      const rated =
+        k.items.length === 1 && k.items[0]!.ratePercent !== null ? k.items : k.items.filter((i) => i.ratePercent !== null);
       const fromItems = rated.some((i) => i.ratePercent === k.ratePercent);
       // With several KPIs in one row the grade may follow any of them.
       const acceptable = fromItems
-        ? rated.map((i) => gradeForRate(i.ratePercent!, ctx.profile))
-        : [gradeForRate(k.ratePercent, ctx.profile)];
-      if (acceptable.includes(k.grade)) continue;
+        ? rated.some((i) => gradeForRate(i.ratePercent!, ctx.profile) === k.grade)
+        : gradeForRate(k.ratePercent, ctx.profile) === k.grade;
+      if (acceptable) continue;
       const expected = gradeForRate(k.ratePercent, ctx.profile);
       if (expected === null) continue;
       const item = rated.find((i) => i.ratePercent === k.ratePercent);

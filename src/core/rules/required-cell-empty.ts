@@ -24,10 +24,13 @@ const rule: RuleModule = {
   check(ctx) {
     const layout = ctx.layout;
     if (!layout || !ctx.required) return;
+    // The required roles that have a column, looked up once.
+    const cells = ctx.required.cells.flatMap((role) => {
+      const col = layout.columns[role];
+      return col === undefined ? [] : [{ role, col }];
+    });
     for (const d of layout.dataRows) {
-      for (const role of ctx.required.cells) {
-        const col = layout.columns[role];
-        if (col === undefined) continue;
+      for (const { role, col } of cells) {
         if (role === 'target_group' && d.targetGroup.trim() !== '') continue;
         if (!looksEmpty(ctx, d.row, col)) continue;
         ctx.report({ ...cellIn(ctx, d.row, col), messageId: 'empty', data: { ...roleNames(role), role } });
