@@ -48,8 +48,7 @@ const rule: RuleModule = {
     for (const k of ctx.kpis) {
       if (!k.hasKpi || k.ratePercent === null || k.grade === null || k.grade === ctx.profile.noKpiGrade) continue;
       if (k.gradeStatus !== 'valid' && k.gradeStatus !== 'not-normalized') continue;
-      const rated =
-        k.items.length === 1 && k.items[0]!.ratePercent !== null ? k.items : k.items.filter((i) => i.ratePercent !== null);
+      const rated = k.items.filter((i) => i.ratePercent !== null);
       const fromItems = rated.some((i) => i.ratePercent === k.ratePercent);
       // With several KPIs in one row the grade may follow any of them.
       const acceptable = fromItems
