@@ -113,8 +113,13 @@ export class ZipArchive {
       out = data;
     } else if (e.method === 8) {
       try {
-        // The declared size can lie (a crafted file): zlib stops one byte past it whatever the data says.
-        out = zlib.inflateRawSync(data, { maxOutputLength: e.size + 1 });
+        // One output buffer of the declared size and a byte (zlib's default is 16 KiB pieces joined at the
+        // end: a second copy of the part). The declared size can lie (a crafted file): a part that fills
+        // that byte too is refused before zlib takes more memory, whatever the data says.
+        out = zlib.inflateRawSync(data, {
+          chunkSize: Math.max(zlib.constants.Z_MIN_CHUNK, e.size + 1),
+          maxOutputLength: Math.max(1, e.size),
+        });
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError)
           throw new ZipError(`${name} inflates to more than its declared ${e.size} bytes`);

@@ -269,6 +269,11 @@ describe('the zip directory', () => {
     expect(() => new ZipArchive(bomb).read('a.xml')).toThrow(new ZipError('a.xml inflates to more than its declared 100 bytes'));
   });
 
+  it('refuses a part that fills exactly one byte more than its declared size', () => {
+    const zip = zipOf([{ name: 'a.xml', data: Buffer.alloc(101, 0x20), size: 100 }]);
+    expect(() => new ZipArchive(zip).read('a.xml')).toThrow(new ZipError('a.xml inflates to more than its declared 100 bytes'));
+  });
+
   it('checks CRC-32 the same way where zlib has no crc32', () => {
     for (const s of ['', 'a', '進捗表チェッカー', 'x'.repeat(10000)])
       expect(tableCrc32(Buffer.from(s))).toBe(crc32(Buffer.from(s)));
