@@ -28,13 +28,17 @@ interface FormulaCell {
   dependent: boolean;
 }
 
-interface RowCells {
-  v: (CellValue | undefined)[];
-  n: (string | undefined)[];
-  f: (FormulaCell | undefined)[];
+/**
+ * One row's cells by column (1-based). A class rather than an object literal: the literal's shape was
+ * remade while the first rows were read, which sent the compiled cell loop back to be compiled again.
+ */
+class RowCells {
+  v: (CellValue | undefined)[] = [];
+  n: (string | undefined)[] = [];
+  f: (FormulaCell | undefined)[] = [];
   /** The first and last column (1-based) of the row's cells: only these are looked at. */
-  lo: number;
-  hi: number;
+  lo = MAX_COLUMNS + 1;
+  hi = 0;
 }
 
 export function readSheetPart(part: SheetPart): SheetData {
@@ -243,7 +247,7 @@ export function readSheetPart(part: SheetPart): SheetData {
           if (Number.isNaN(rowNo)) throw new Damaged('a row without a number');
           if (rowNo > MAX_ROWS) throw new LimitError(outsideGridMessage());
           // A second row with the same number replaces the first (Worksheet._parseRows).
-          row = rowNo >= 1 ? { v: [], n: [], f: [], lo: MAX_COLUMNS + 1, hi: 0 } : undefined;
+          row = rowNo >= 1 ? new RowCells() : undefined;
           if (row) rows[rowNo - 1] = row;
           prevCol = 0;
         }

@@ -88,132 +88,139 @@ export function classifyRows(
   const commentary = perText(isCommentaryText);
   const labelOf = perText((t: string) => splitLabel(t).label);
 
-  let targetGroup = '';
-  let blankRun = 0;
-  let ended = false;
-  let inCommentary = false;
-  let nextHeader: number | null = null;
-  const filled: number[] = [];
   const start = headerRows[headerRows.length - 1]! + 1;
-  const near = (r: number, c: number) => {
-    const t = d.raw(r, c);
-    if (t !== '') nearTexts.push({ row: r, col: c, text: t });
-  };
-  const nearRow = (r: number) => {
-    for (const c of filled) near(r, c);
-  };
-
-  for (let r = start; r <= g.lastRow; r++) {
-    filled.length = 0;
-    // Cells written exactly like a header cell: only such rows can repeat the header.
-    let asHeader = 0;
-    let formulaErrors = 0;
-    // Short texts that read as header words: only a row with enough of them can start another table.
-    let headerWords = 0;
-    for (let c = left; c <= right; c++) {
-      const v = g.value(r, c);
-      if (v === null) continue;
-      if (typeof v === 'string') {
-        const k = cellKind(v);
-        if (k === BLANK) continue;
-        if (k & HEADER_WORD && headerWords < MIN_ROLES) headerWords++;
-        if (k & AS_HEADER) asHeader++;
-        if (k & ERROR && g.formula(r, c) !== null) formulaErrors++;
-      }
-      filled.push(c);
-    }
-    // Rows holding nothing but formulas that fail (#DIV/0! below the data) are template rows, not data.
-    if (filled.length === 0 || formulaErrors === filled.length) {
-      blankRun++;
-      continue;
-    }
-    const first = filled[0]!;
-    const firstText = d.raw(r, first);
-    const lastData = dataRows.length ? dataRows[dataRows.length - 1]!.row : start;
-
-    // In an indicator list, the header again after headings or commentary starts the next table.
-    const afterHeadings = family === 'kpi' && dataRows.length > 0 && (sections.at(-1)?.row ?? -1) > lastData;
-    if (asHeader >= 2 && filled.length >= repeatMin && isRepeatedHeader(d, r, left, right, filled.length, repeatMin)) {
-      if (afterHeadings) {
-        nextHeader = r;
-        break;
-      }
-      repeatedHeaderRows.push(r);
-      if (d.isSubHeaderRow(r, left, right)) repeatedHeaderRows.push(++r);
-      ended = false;
-      inCommentary = false;
-      blankRun = 0;
-      continue;
-    }
-    if (headerWords >= MIN_ROLES && d.isHeaderRow(r, g.firstCol, d.lastScanCol, filled.length)) {
-      nextHeader = r;
-      break;
-    }
-    if (filled.length <= 2 && noteOrLegend(firstText)) {
-      if (blankRun > 0 && dataRows.length > 0) ended = true;
-      blankRun = 0;
-      nearRow(r);
-      continue;
-    }
-    if (ended) {
-      if (r - lastData <= NEAR_ROWS_BELOW) nearRow(r);
-      continue;
-    }
-    if (commentary(firstText) && (filled.length <= 2 || g.mergeAt(r, first) !== null)) {
-      commentaryRows.push(r);
-      inCommentary = true;
-      blankRun = 0;
-      nearRow(r);
-      continue;
-    }
-    // Text written across the table (a merge over many columns) is commentary, not a row of data.
-    const m = filled.length === 1 ? g.mergeAt(r, first) : null;
-    const across = m !== null && m.right - m.left >= 2 && !sectionTitle(firstText);
-    if (across || (inCommentary && filled.length === 1 && !sectionTitle(firstText))) {
-      commentaryRows.push(r);
-      inCommentary = true;
-      blankRun = 0;
-      nearRow(r);
-      continue;
-    }
-    inCommentary = false;
-    blankRun = 0;
-
-    const titleAt = filled.find((c) => c !== tgCol || filled.length === 1);
-    const alone = filled.length === 1 || (filled.length === 2 && filled[0] === tgCol);
-    if (titleAt !== undefined && titleAt <= lastTitleCol && alone && sectionTitle(d.raw(r, titleAt))) {
-      if (titleAt !== tgCol && tgCol !== undefined) targetGroup = targetGroupAt(d, r, tgCol, targetGroup) ?? targetGroup;
-      sections.push({ row: r, col: titleAt, title: d.raw(r, titleAt) });
-      continue;
-    }
-    // A label and its value (評価（25～27年度） | ◎) above or between the tables of an indicator list.
-    if (family === 'kpi' && filled.length <= 2 && d.match(firstText) !== null && !kpiCols.has(first)) {
-      commentaryRows.push(r);
-      nearRow(r);
-      if (titleAt !== undefined) sections.push({ row: r, col: titleAt, title: firstText });
-      continue;
-    }
-    // In an indicator list a row with one text and no figure is a heading (基本目標2 …), not a KPI.
-    if (family === 'kpi' && filled.length === 1 && !kpiCols.has(first) && !isBareLabel(firstText) && titleAt !== undefined) {
-      sections.push({ row: r, col: titleAt, title: firstText });
-      continue;
-    }
-    if (tgCol !== undefined) targetGroup = targetGroupAt(d, r, tgCol, targetGroup) ?? targetGroup;
-    if (filled.length === 1 && first === tgCol && !isBareLabel(firstText)) continue;
-
-    dataRows.push({
-      row: r,
-      section: sections.length - 1,
-      label: labelAt(d, labelOf, r, labelCol, initCol, left, tgCol),
-      targetGroup,
-    });
-  }
+  const nextHeader = scan();
   if (nextHeader !== null) {
     // Headings after the last data row are the next table's title, not this table's sections.
     const lastData = dataRows.at(-1)?.row ?? start;
     while (sections.length && sections.at(-1)!.row > lastData) sections.pop();
   }
   return { sections, dataRows, repeatedHeaderRows, commentaryRows, nearTexts, nextHeader };
+
+  /**
+   * The rows, one by one, into the lists above; the row that starts the next table, or null. Its own
+   * function: its loop is compiled while it runs, and code after the loop in the same function (not run
+   * yet when it is compiled) would send that compiled code back to be compiled again.
+   */
+  function scan(): number | null {
+    let targetGroup = '';
+    let blankRun = 0;
+    let ended = false;
+    let inCommentary = false;
+    const filled: number[] = [];
+    const near = (r: number, c: number) => {
+      const t = d.raw(r, c);
+      if (t !== '') nearTexts.push({ row: r, col: c, text: t });
+    };
+    const nearRow = (r: number) => {
+      for (const c of filled) near(r, c);
+    };
+
+    for (let r = start; r <= g.lastRow; r++) {
+      filled.length = 0;
+      // Cells written exactly like a header cell: only such rows can repeat the header.
+      let asHeader = 0;
+      let formulaErrors = 0;
+      // Short texts that read as header words: only a row with enough of them can start another table.
+      let headerWords = 0;
+      for (let c = left; c <= right; c++) {
+        const v = g.value(r, c);
+        if (v === null) continue;
+        if (typeof v === 'string') {
+          const k = cellKind(v);
+          if (k === BLANK) continue;
+          if (k & HEADER_WORD && headerWords < MIN_ROLES) headerWords++;
+          if (k & AS_HEADER) asHeader++;
+          if (k & ERROR && g.formula(r, c) !== null) formulaErrors++;
+        }
+        filled.push(c);
+      }
+      // Rows holding nothing but formulas that fail (#DIV/0! below the data) are template rows, not data.
+      if (filled.length === 0 || formulaErrors === filled.length) {
+        blankRun++;
+        continue;
+      }
+      const first = filled[0]!;
+      const firstText = d.raw(r, first);
+      const lastData = dataRows.length ? dataRows[dataRows.length - 1]!.row : start;
+
+      // In an indicator list, the header again after headings or commentary starts the next table.
+      const afterHeadings = family === 'kpi' && dataRows.length > 0 && (sections.at(-1)?.row ?? -1) > lastData;
+      if (asHeader >= 2 && filled.length >= repeatMin && isRepeatedHeader(d, r, left, right, filled.length, repeatMin)) {
+        if (afterHeadings) {
+          return r;
+        }
+        repeatedHeaderRows.push(r);
+        if (d.isSubHeaderRow(r, left, right)) repeatedHeaderRows.push(++r);
+        ended = false;
+        inCommentary = false;
+        blankRun = 0;
+        continue;
+      }
+      if (headerWords >= MIN_ROLES && d.isHeaderRow(r, g.firstCol, d.lastScanCol, filled.length)) {
+        return r;
+      }
+      if (filled.length <= 2 && noteOrLegend(firstText)) {
+        if (blankRun > 0 && dataRows.length > 0) ended = true;
+        blankRun = 0;
+        nearRow(r);
+        continue;
+      }
+      if (ended) {
+        if (r - lastData <= NEAR_ROWS_BELOW) nearRow(r);
+        continue;
+      }
+      if (commentary(firstText) && (filled.length <= 2 || g.mergeAt(r, first) !== null)) {
+        commentaryRows.push(r);
+        inCommentary = true;
+        blankRun = 0;
+        nearRow(r);
+        continue;
+      }
+      // Text written across the table (a merge over many columns) is commentary, not a row of data.
+      const m = filled.length === 1 ? g.mergeAt(r, first) : null;
+      const across = m !== null && m.right - m.left >= 2 && !sectionTitle(firstText);
+      if (across || (inCommentary && filled.length === 1 && !sectionTitle(firstText))) {
+        commentaryRows.push(r);
+        inCommentary = true;
+        blankRun = 0;
+        nearRow(r);
+        continue;
+      }
+      inCommentary = false;
+      blankRun = 0;
+
+      const titleAt = filled.find((c) => c !== tgCol || filled.length === 1);
+      const alone = filled.length === 1 || (filled.length === 2 && filled[0] === tgCol);
+      if (titleAt !== undefined && titleAt <= lastTitleCol && alone && sectionTitle(d.raw(r, titleAt))) {
+        if (titleAt !== tgCol && tgCol !== undefined) targetGroup = targetGroupAt(d, r, tgCol, targetGroup) ?? targetGroup;
+        sections.push({ row: r, col: titleAt, title: d.raw(r, titleAt) });
+        continue;
+      }
+      // A label and its value (評価（25～27年度） | ◎) above or between the tables of an indicator list.
+      if (family === 'kpi' && filled.length <= 2 && d.match(firstText) !== null && !kpiCols.has(first)) {
+        commentaryRows.push(r);
+        nearRow(r);
+        if (titleAt !== undefined) sections.push({ row: r, col: titleAt, title: firstText });
+        continue;
+      }
+      // In an indicator list a row with one text and no figure is a heading (基本目標2 …), not a KPI.
+      if (family === 'kpi' && filled.length === 1 && !kpiCols.has(first) && !isBareLabel(firstText) && titleAt !== undefined) {
+        sections.push({ row: r, col: titleAt, title: firstText });
+        continue;
+      }
+      if (tgCol !== undefined) targetGroup = targetGroupAt(d, r, tgCol, targetGroup) ?? targetGroup;
+      if (filled.length === 1 && first === tgCol && !isBareLabel(firstText)) continue;
+
+      dataRows.push({
+        row: r,
+        section: sections.length - 1,
+        label: labelAt(d, labelOf, r, labelCol, initCol, left, tgCol),
+        targetGroup,
+      });
+    }
+    return null;
+  }
 }
 
 function isRepeatedHeader(d: Detector, row: number, left: number, right: number, filled: number, minRoles: number): boolean {
