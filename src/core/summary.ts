@@ -101,6 +101,15 @@ export function mergeLayouts(layouts: readonly Layout[]): Layout {
   return { ...first, range: { ...first.range, bottom: last.range.bottom }, sections, dataRows };
 }
 
+/** Each KPI row's grade key counted (keys the scale does not name are added to gradeOrder). */
+function countGrades(kpis: KpiRow[], profile: Profile, grades: Record<string, number>, gradeOrder: string[]): void {
+  for (const k of kpis) {
+    const g = gradeKey(k, profile);
+    if (!Object.hasOwn(grades, g)) gradeOrder.push(g);
+    grades[g] = (grades[g] ?? 0) + 1;
+  }
+}
+
 export function buildSummary(
   grid: Grid,
   layout: Layout | null,
@@ -117,13 +126,7 @@ export function buildSummary(
     Object.fromEntries(gradeOrder.map((g) => [g, 0])),
   );
   // A table without a grade column grades nothing: its KPIs are not "missing" grades.
-  const graded = layout === null || layout.columns.grade !== undefined;
-  for (const k of kpis) {
-    if (!graded) continue;
-    const g = gradeKey(k, profile);
-    if (!Object.hasOwn(grades, g)) gradeOrder.push(g);
-    grades[g] = (grades[g] ?? 0) + 1;
-  }
+  if (layout === null || layout.columns.grade !== undefined) countGrades(kpis, profile, grades, gradeOrder);
 
   const sections: SectionSummary[] = [];
   const agencies = new Map<string, AgencySummary>();
@@ -166,24 +169,29 @@ export function buildSummary(
       if (!a) agencies.set(name, (a = { name, initiatives: 0, kpis: 0, findings: 0 }));
       return a;
     };
-    for (let i = 0; i < layout.dataRows.length; i++) {
-      const d = layout.dataRows[i]!;
-      const k = kpiOf(i, d.row);
-      const n = k ? kpiCount(k) : 0;
-      const graded = k && k.hasKpi && (k.gradeStatus === 'valid' || k.gradeStatus === 'not-normalized') ? 1 : 0;
-      const nf = findingsByRow.get(d.row) ?? 0;
-      const s = sectionOf(d.section);
-      s.initiatives++;
-      s.kpis += n;
-      s.graded += graded;
-      s.findings += nf;
-      if (agencyCol !== undefined) {
-        const group = groupOf(grid.shownText(d.row, agencyCol));
-        group.initiatives++;
-        group.kpis += n;
-        group.findings += nf;
+    // Each long loop in a function of its own: a loop is compiled while it runs, and code after it in the
+    // same function, not run yet, would send the compiled code back to be compiled again.
+    const countRows = (): void => {
+      for (let i = 0; i < layout.dataRows.length; i++) {
+        const d = layout.dataRows[i]!;
+        const k = kpiOf(i, d.row);
+        const n = k ? kpiCount(k) : 0;
+        const graded = k && k.hasKpi && (k.gradeStatus === 'valid' || k.gradeStatus === 'not-normalized') ? 1 : 0;
+        const nf = findingsByRow.get(d.row) ?? 0;
+        const s = sectionOf(d.section);
+        s.initiatives++;
+        s.kpis += n;
+        s.graded += graded;
+        s.findings += nf;
+        if (agencyCol !== undefined) {
+          const group = groupOf(grid.shownText(d.row, agencyCol));
+          group.initiatives++;
+          group.kpis += n;
+          group.findings += nf;
+        }
       }
-    }
+    };
+    countRows();
     for (const group of byText.values()) {
       for (const a of group.agencies) {
         a.initiatives += group.initiatives;
