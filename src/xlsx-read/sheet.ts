@@ -294,8 +294,8 @@ function readOutsideData(sc: XmlScanner, out: OutsideData): boolean {
     if (sc.is(N.sheetData)) {
       if (t === Tok.Open) return true;
     } else if (sc.is(N.mergeCell)) {
-      const ref = sc.attr(N.ref);
-      if (ref !== undefined) out.merges.push(parseMerge(ref));
+      const k = sc.attrIndex(N.ref);
+      if (k >= 0) out.merges.push(mergeFromBytes(sc.buf, sc.valueStart(k), sc.valueEnd(k)) ?? parseMerge(sc.attr(N.ref)!));
     } else if (sc.is(N.hyperlink)) {
       // With internal-links.ts ExcelJS links a cell that has a relationship (which must exist) or a location.
       const ref = sc.attr(N.ref);
@@ -516,7 +516,43 @@ function styleAttr(sc: XmlScanner): number {
 }
 
 /** A merge reference "A1:C2" (either corner first) as a 0-based range; beyond Excel's grid, refused. */
-function parseMerge(ref: string): CellRange {
+/**
+ * A merge written plainly ("B3:D7" or "B3": capitals then digits, no "$", no entity), read from its
+ * bytes without making strings; null for anything else, which parseMerge reads as ExcelJS does (the
+ * same area whenever both can read it: test/xlsx-read/merge-ref.test.ts). There are tens of thousands
+ * of merges in some tables.
+ */
+export function mergeFromBytes(buf: Uint8Array, s: number, e: number): CellRange | null {
+  let i = s;
+  let col = 0;
+  let row = 0;
+  let top = 0;
+  let left = 0;
+  for (let part = 0; part < 2; part++) {
+    const from = i;
+    col = 0;
+    for (; i < e && buf[i]! >= 65 && buf[i]! <= 90 && i - from < 3; i++) col = col * 26 + buf[i]! - 64;
+    const digitsFrom = i;
+    row = 0;
+    for (; i < e && buf[i]! >= 48 && buf[i]! <= 57 && i - digitsFrom < 7; i++) row = row * 10 + buf[i]! - 48;
+    if (digitsFrom === from || i === digitsFrom || col > MAX_COLUMNS || row > MAX_ROWS) return null;
+    if (part === 0) {
+      top = row;
+      left = col;
+      if (i === e) break;
+      if (buf[i] !== 58) return null;
+      i++;
+    } else if (i !== e) return null;
+  }
+  return {
+    top: Math.min(top, row) - 1,
+    left: Math.min(left, col) - 1,
+    bottom: Math.max(top, row) - 1,
+    right: Math.max(left, col) - 1,
+  };
+}
+
+export function parseMerge(ref: string): CellRange {
   const [a, b = a] = ref.split(':');
   let p: { row: number; col: number };
   let q: { row: number; col: number };
